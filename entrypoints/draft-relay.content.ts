@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+import { startRelay } from '../src/relay/relay';
+import { readDraftPageContext } from '../src/relay/page-context';
+import { pageFetchRequestSchema } from '../src/messaging/messages';
+import { fetchFromPage } from '../src/relay/page-fetch';
+
+// Isolated world: the only bridge between the page hook and the worker.
+export default defineContentScript({
+  matches: ['https://fantasy.espn.com/*/draft*'],
+  runAt: 'document_start',
+  main() {
+    const page = readDraftPageContext(location.href);
+    if (page === null) return;
+    startRelay({
+      target: document,
+      page,
+      deliver: async (context, items) => {
+        await browser.runtime.sendMessage({ type: 'hook-batch', page: context, items });
+      },
+      warn: (message) => console.warn(message),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      const request = pageFetchRequestSchema.safeParse(message);
+      if (!request.success) return undefined;
+      return fetchFromPage(request.data, fetch);
+    });
+  },
+});

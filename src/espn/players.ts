@@ -1,0 +1,56 @@
+import { z } from '../zod-setup';
+import { positionLabel, proTeamAbbrev } from './ids';
+
+export interface PlayerInfo {
+  playerId: number;
+  name: string | null;
+  position: string | null;
+  proTeam: string | null;
+}
+
+/** One entry of `players?view=players_wl`. Unknown fields are ignored; a bad entry is dropped, not fatal. */
+const playerEntrySchema = z.object({
+  id: z.number().int().min(-2_147_483_648).max(2_147_483_647),
+  fullName: z.string().max(200).optional(),
+  firstName: z.string().max(100).optional(),
+  lastName: z.string().max(100).optional(),
+  defaultPositionId: z.number().int().optional(),
+  proTeamId: z.number().int().optional(),
+});
+
+export type PlayersParse = { ok: true; players: PlayerInfo[]; dropped: number } | { ok: false; error: string };
+
+export function parsePlayersResponse(body: string): PlayersParse {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return { ok: false, error: 'players response is not valid JSON' };
+  }
+  if (!Array.isArray(json)) return { ok: false, error: 'players response is not an array' };
+  const players: PlayerInfo[] = [];
+  let dropped = 0;
+  for (const entry of json) {
+    const parsed = playerEntrySchema.safeParse(entry);
+    if (!parsed.success) {
+      dropped += 1;
+      continue;
+    }
+    const p = parsed.data;
+    const name = p.fullName ?? ([p.firstName, p.lastName].filter(Boolean).join(' ') || null);
+    players.push({
+      playerId: p.id,
+      name,
+      position: p.defaultPositionId === undefined ? null : positionLabel(p.defaultPositionId),
+      proTeam: p.proTeamId === undefined ? null : proTeamAbbrev(p.proTeamId),
+    });
+  }
+  return { ok: true, players, dropped };
+}
+
+export function playersUrl(game: string, seasonId: number): string {
+  return `https://lm-api-reads.fantasy.espn.com/apis/v3/games/${encodeURIComponent(game)}/seasons/${seasonId}/players?view=players_wl`;
+}
+
+/** ESPN pages the pool unless told otherwise; activity filter as in protocol.md §4.3. */
+export const PLAYERS_FILTER_HEADER = { 'x-fantasy-filter': JSON.stringify({ filterActive: { value: true } }) };

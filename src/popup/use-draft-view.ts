@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { DraftView } from '../worker/draft-view';
+import { isDraftRoomUrl } from '../relay/page-context';
+
+const REFRESH_MS = 1000;
+
+export type ViewStatus = { kind: 'loading' } | { kind: 'empty' } | { kind: 'ready'; view: DraftView } | { kind: 'error'; message: string };
+
+/** The draft in the active tab when it is a draft room; otherwise the most recently active draft. */
+export function useDraftView(): ViewStatus {
+  const [status, setStatus] = useState<ViewStatus>({ kind: 'loading' });
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tabIdPromise = browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([tab]) => (tab?.id !== undefined && isDraftRoomUrl(tab.url) ? tab.id : null))
+      .catch(() => null);
+    const refresh = async () => {
+      try {
+        const tabId = await tabIdPromise;
+        const view = (await browser.runtime.sendMessage({ type: 'get-view', tabId })) as DraftView | null;
+        if (!stopped) setStatus(view ? { kind: 'ready', view } : { kind: 'empty' });
+      } catch (error) {
+        if (!stopped) setStatus({ kind: 'error', message: String(error) });
+      }
+      if (!stopped) timer = setTimeout(refresh, REFRESH_MS);
+    };
+    void refresh();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, []);
+  return status;
+}

@@ -1,0 +1,117 @@
+import type { DraftPageContext } from '../relay/page-context';
+import type { HookItem } from '../relay/hook-items';
+import type { DraftKey, DraftState, LogEntry } from '../draft/types';
+import { createDraftState } from '../draft/create-draft';
+import { reduceDraft } from '../draft/reducer';
+import { parseFrame } from '../protocol/parse-frame';
+import { parseDraftSocketUrl } from '../protocol/socket-url';
+import { gameCodeOfGameId, gameCodeOfSportPath } from '../espn/ids';
+import { draftIdOf, type TabSession } from './records';
+
+/** A draft the ingest step may read and write, by id. Missing ids are created on demand. */
+export type DraftLookup = (id: string) => DraftState | undefined;
+
+export interface IngestResult {
+  session: TabSession;
+  /** Drafts whose state changed, by id. */
+  drafts: Map<string, DraftState>;
+  /** Log entries per draft id. */
+  logs: Map<string, LogEntry[]>;
+  /** Items the health tracker cares about (lifecycle and frames), in order, with the draft they belong to. */
+  lifecycle: Array<{ item: HookItem; draftId: string | null }>;
+}
+
+const MAX_TRACKED_SOCKETS = 32;
+
+/**
+ * Applies one relay batch for one tab. Pure: the caller supplies the current
+ * drafts and persists the result. Frames already applied (same socket, seq not
+ * newer) are skipped, which makes redelivery harmless.
+ */
+export function ingestHookItems(
+  session: TabSession,
+  page: DraftPageContext,
+  items: readonly HookItem[],
+  lookup: DraftLookup,
+  now: number,
+): IngestResult {
+  const drafts = new Map<string, DraftState>();
+  const logs = new Map<string, LogEntry[]>();
+  const lifecycle: IngestResult['lifecycle'] = [];
+  let current: TabSession = { ...session, sockets: { ...session.sockets }, updatedAt: now };
+
+  const draftFor = (id: string, key: DraftKey): DraftState => drafts.get(id) ?? lookup(id) ?? createDraftState(key, now);
+  const addLog = (id: string, entries: LogEntry[]): void => {
+    if (entries.length === 0) return;
+    logs.set(id, (logs.get(id) ?? []).concat(entries));
+  };
+
+  for (const item of items) {
+    if (item.k === 'unload') {
+      lifecycle.push({ item, draftId: current.draftId });
+      continue;
+    }
+    if (item.k === 'open') {
+      const key = draftKeyFor(item.url, page);
+      const id = draftIdOf(key);
+      current.sockets[item.sid] = { draftId: id, lastSeq: 0, openedAt: item.at, closedAt: null };
+      current.activeSocketId = item.sid;
+      current.draftId = id;
+      drafts.set(id, draftFor(id, key));
+      lifecycle.push({ item, draftId: id });
+      continue;
+    }
+    const socket = current.sockets[item.sid];
+    // A socket we never saw open (e.g. its open item was lost): it belongs to this page's draft.
+    const draftId = socket?.draftId ?? current.draftId ?? draftIdOf(pageDraftKey(page));
+    if (socket === undefined) current.sockets[item.sid] = { draftId, lastSeq: 0, openedAt: item.at, closedAt: null };
+    const progress = current.sockets[item.sid]!;
+    if (item.k === 'frame') {
+      if (item.seq <= progress.lastSeq) continue;
+      current.sockets[item.sid] = { ...progress, lastSeq: item.seq };
+      const key = keyOfDraftId(draftId);
+      const before = draftFor(draftId, key);
+      const event = parseFrame(item.data, item.dir);
+      const reduction = reduceDraft(before, event, item.at);
+      if (reduction.state !== before || !drafts.has(draftId)) drafts.set(draftId, reduction.state);
+      addLog(draftId, reduction.log);
+      lifecycle.push({ item, draftId });
+      continue;
+    }
+    if (item.k === 'close') current.sockets[item.sid] = { ...progress, closedAt: item.at };
+    lifecycle.push({ item, draftId });
+  }
+
+  current = { ...current, sockets: pruneSockets(current.sockets, current.activeSocketId) };
+  return { session: current, drafts, logs, lifecycle };
+}
+
+function draftKeyFor(socketUrl: string, page: DraftPageContext): DraftKey {
+  const parsed = parseDraftSocketUrl(socketUrl);
+  const game = parsed ? gameCodeOfGameId(parsed.gameId) : null;
+  return {
+    game: game ?? gameCodeOfSportPath(page.sport) ?? page.sport,
+    leagueId: parsed ? String(parsed.leagueId) : page.leagueId,
+    // The socket URL carries no season; the page URL does.
+    seasonId: page.seasonId,
+  };
+}
+
+function pageDraftKey(page: DraftPageContext): DraftKey {
+  return { game: gameCodeOfSportPath(page.sport) ?? page.sport, leagueId: page.leagueId, seasonId: page.seasonId };
+}
+
+export function keyOfDraftId(id: string): DraftKey {
+  const [game = '', leagueId = '', season = '0'] = id.split(':');
+  return { game, leagueId, seasonId: Number(season) };
+}
+
+function pruneSockets(sockets: TabSession['sockets'], activeId: string | null): TabSession['sockets'] {
+  const ids = Object.keys(sockets);
+  if (ids.length <= MAX_TRACKED_SOCKETS) return sockets;
+  const keep = ids
+    .sort((a, b) => (sockets[b]?.openedAt ?? 0) - (sockets[a]?.openedAt ?? 0))
+    .slice(0, MAX_TRACKED_SOCKETS);
+  if (activeId !== null && !keep.includes(activeId)) keep.push(activeId);
+  return Object.fromEntries(keep.map((id) => [id, sockets[id]!]));
+}

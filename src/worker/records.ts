@@ -1,0 +1,42 @@
+import type { DraftKey, DraftState, LogEntry } from '../draft/types';
+
+/** What IndexedDB holds per draft. The events list is capped so a long session cannot grow without bound. */
+export interface DraftRecord {
+  id: string;
+  state: DraftState;
+  events: LogEntry[];
+  lastActiveAt: number;
+}
+
+export const MAX_EVENTS_PER_DRAFT = 2000;
+
+export function draftIdOf(key: DraftKey): string {
+  return `${key.game}:${key.leagueId}:${key.seasonId}`;
+}
+
+export function appendEvents(events: LogEntry[], added: LogEntry[]): LogEntry[] {
+  if (added.length === 0) return events;
+  const all = events.concat(added);
+  return all.length > MAX_EVENTS_PER_DRAFT ? all.slice(all.length - MAX_EVENTS_PER_DRAFT) : all;
+}
+
+/** Per-socket progress, so a batch delivered twice is applied once. */
+export interface SocketProgress {
+  draftId: string;
+  lastSeq: number;
+  openedAt: number;
+  closedAt: number | null;
+}
+
+/** What the worker knows about one browser tab showing a draft room. */
+export interface TabSession {
+  tabId: number;
+  draftId: string | null;
+  sockets: Record<string, SocketProgress>;
+  activeSocketId: string | null;
+  updatedAt: number;
+}
+
+export function newTabSession(tabId: number, now: number): TabSession {
+  return { tabId, draftId: null, sockets: {}, activeSocketId: null, updatedAt: now };
+}

@@ -1,0 +1,51 @@
+/** A stand-in for the browser's WebSocket with the parts the hook and a page use. */
+export class FakeWebSocket extends EventTarget {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSING = 2;
+  static readonly CLOSED = 3;
+  static instances: FakeWebSocket[] = [];
+
+  readonly url: string;
+  readonly protocol: string;
+  readyState = 0;
+  binaryType: 'blob' | 'arraybuffer' = 'blob';
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  sent: unknown[] = [];
+
+  constructor(url: string, protocols?: string | string[]) {
+    super();
+    this.url = new URL(url).href;
+    this.protocol = Array.isArray(protocols) ? (protocols[0] ?? '') : (protocols ?? '');
+    FakeWebSocket.instances.push(this);
+  }
+
+  send(data: unknown): void {
+    if (arguments.length === 0) throw new TypeError('1 argument required');
+    if (this.readyState !== 1) throw new DOMException('Still in CONNECTING state.', 'InvalidStateError');
+    this.sent.push(data);
+  }
+
+  close(): void {
+    this.readyState = 3;
+  }
+
+  // Test drivers, playing the network's part.
+  serverOpen(): void {
+    this.readyState = 1;
+    this.dispatchEvent(new Event('open'));
+  }
+
+  serverMessage(data: unknown): void {
+    const event = new MessageEvent('message', { data });
+    this.dispatchEvent(event);
+    this.onmessage?.(event);
+  }
+
+  serverClose(code: number, reason = '', wasClean = false): void {
+    this.readyState = 3;
+    const event = new Event('close') as Event & { code: number; reason: string; wasClean: boolean };
+    Object.assign(event, { code, reason, wasClean });
+    this.dispatchEvent(event);
+  }
+}
