@@ -1,0 +1,28 @@
+import type { LogEntry, LogLevel } from './types';
+
+/**
+ * The `kind` values the reducer writes. They are stable identifiers for
+ * filtering and tests; the human-readable part is `message`.
+ */
+export type DraftLogKind =
+  | 'snapshot'
+  | 'snapshot_rejected'
+  | 'caught_up'
+  | 'pick_corrected'
+  | 'pick_removed'
+  | 'pick_ignored'
+  | 'pick_mismatch'
+  | 'clock_mismatch'
+  | 'draft_type'
+  | 'status'
+  | 'undo'
+  | 'reset'
+  | 'connection'
+  | 'espn_error'
+  | 'malformed_frame'
+  | 'unknown_frame'
+  | 'internal';
+
+export function logEntry(at: number, level: LogLevel, kind: DraftLogKind, message: string): LogEntry {
+  return { at, level, kind, message };
+}

@@ -1,0 +1,62 @@
+import type { DraftEvent } from '../protocol/events';
+import { applyClock, applySelecting, applyStateCode } from './apply-clock';
+import { applyInit } from './apply-init';
+import { applyReset, applySelected, applyUndone } from './apply-pick';
+import { applyAutodraft, applyJoined, applyLeft } from './apply-presence';
+import { logEntry } from './log';
+import { quoteFrameText } from './redact';
+import { result, type Reduction } from './reduction';
+import type { DraftState } from './types';
+
+/**
+ * Folds one parsed draft-socket event into the draft state. Pure: the input is
+ * never mutated, time comes only from `now`, and an event that changes nothing
+ * returns the very same state object (CLOCK and PONG arrive every few seconds).
+ */
+export function reduceDraft(state: DraftState, event: DraftEvent, now: number): Reduction {
+  try {
+    return dispatch(state, event, now);
+  } catch (error) {
+    // A bug here must not stop the pick log: keep the last good state and say so.
+    const detail = error instanceof Error ? error.message : String(error);
+    return result(state, [
+      logEntry(now, 'error', 'internal', `Internal error while applying a ${event.type} event: ${quoteFrameText(detail)}`),
+    ]);
+  }
+}
+
+function dispatch(state: DraftState, event: DraftEvent, now: number): Reduction {
+  switch (event.type) {
+    case 'init':
+      return applyInit(state, event.snapshot, now);
+    case 'selected':
+      return applySelected(state, event, now);
+    case 'selecting':
+      return applySelecting(state, event.teamId, event.msAllowed, now);
+    case 'clock':
+      return applyClock(state, event, now);
+    case 'state':
+      return applyStateCode(state, event.state, now);
+    case 'undone':
+      return applyUndone(state, event.index, now);
+    case 'reset':
+      return applyReset(state, now);
+    case 'autodraft':
+      return applyAutodraft(state, event.teamId, event.enabled, now);
+    case 'joined':
+      return applyJoined(state, event.teamId, now);
+    case 'left':
+      return applyLeft(state, event.teamId, event.reason, now);
+    case 'error':
+      return result(state, [logEntry(now, 'warn', 'espn_error', `ESPN refused: ${quoteFrameText(event.message)} (code ${event.code}).`)]);
+    case 'malformed':
+      // `raw` is deliberately left out: it can hold member ids.
+      return result(state, [
+        logEntry(now, 'error', 'malformed_frame', `Could not read a ${quoteFrameText(event.command)} frame: ${quoteFrameText(event.error)}`),
+      ]);
+    case 'unknown':
+      return result(state, [logEntry(now, 'info', 'unknown_frame', `Ignored a frame of unknown type ${quoteFrameText(event.command)}.`)]);
+    default:
+      return result(state);
+  }
+}
