@@ -1,0 +1,122 @@
+import { formatDuration, plural } from './format-duration';
+
+/**
+ * What interrupted the draft feed. Close codes and reasons come from the browser's CloseEvent;
+ * ESPN drops a kicked socket without a close frame, so `kicked` is reported from its
+ * `LEFT <me> <swid> 2` frame instead.
+ */
+export type IncidentCause =
+  | { kind: 'close'; code: number; reason: string; wasClean: boolean }
+  | { kind: 'error' }
+  | { kind: 'silence'; silentForMs: number }
+  | { kind: 'pong-timeout'; silentForMs: number }
+  | { kind: 'page-unload' }
+  | { kind: 'kicked' };
+
+/**
+ * How the incident ended.
+ * - `open`: still unresolved.
+ * - `recovered`: a socket delivers the draft again.
+ * - `abandoned`: watching stopped before it recovered (the tab left the draft room, ESPN kicked
+ *   it, or the draft finished meanwhile); a later return opens a fresh incident instead.
+ */
+export type IncidentOutcome = 'open' | 'recovered' | 'abandoned';
+
+/** One interruption of the draft feed, with the timings that show how well we coped. */
+export interface Incident {
+  /** 1-based, in order of detection within this tab. */
+  seq: number;
+  cause: IncidentCause;
+  /** Arrival of the last inbound frame before the fault (the feed was fine until then); null if none. */
+  faultStartedAt: number | null;
+  /** When we noticed. */
+  detectedAt: number;
+  /** detectedAt − last inbound frame: how long the feed was dead before we knew. Null without a frame. */
+  detectionLatencyMs: number | null;
+  /** When a socket delivered the draft again (INIT on a new socket, or any frame on a stalled one). */
+  recoveredAt: number | null;
+  /** recoveredAt − detectedAt: how long recovery took once we knew. */
+  recoveryDurationMs: number | null;
+  /** recoveredAt − faultStartedAt: the whole gap in the feed, as the user lived it. */
+  outageMs: number | null;
+  /** Tab reloads the recovery policy made for this incident (0 when ESPN reconnected by itself). */
+  reloadAttempts: number;
+  /** Picks made during the outage and restored from the new socket's INIT; null until known. */
+  picksCaughtUp: number | null;
+  /** The recovery policy ran out of attempts at least once during this incident. */
+  gaveUp: boolean;
+  outcome: IncidentOutcome;
+}
+
+/** Plain-words name of a WebSocket close code (RFC 6455 §7.4.1), for the ones a draft tab meets. */
+function closeCodeMeaning(code: number): string | null {
+  switch (code) {
+    case 1000:
+      return 'normal close';
+    case 1001:
+      return 'page or server going away';
+    case 1006:
+      return 'connection lost without a close frame';
+    case 1008:
+      return 'refused by policy';
+    case 1011:
+      return 'server error';
+    case 1012:
+      return 'server restarting';
+    case 1013:
+      return 'server overloaded';
+    default:
+      return null;
+  }
+}
+
+/** What happened, as a short sentence fragment. */
+export function describeCause(cause: IncidentCause): string {
+  switch (cause.kind) {
+    case 'close': {
+      const meaning = closeCodeMeaning(cause.code);
+      const reason = cause.reason.trim() ? `, "${cause.reason.trim()}"` : '';
+      return `WebSocket closed (${cause.code}${meaning ? `: ${meaning}` : ''}${reason})`;
+    }
+    case 'error':
+      return 'WebSocket error';
+    case 'silence':
+      return `No data from ESPN for ${formatDuration(cause.silentForMs)}`;
+    case 'pong-timeout':
+      return `ESPN stopped answering heartbeats (silent for ${formatDuration(cause.silentForMs)})`;
+    case 'page-unload':
+      return 'Draft tab was closed or left the draft room';
+    case 'kicked':
+      return 'ESPN disconnected this tab because the draft was opened elsewhere (duplicate connection)';
+  }
+}
+
+/**
+ * One incident in plain words, e.g.
+ * "WebSocket closed (1006: connection lost without a close frame). Noticed 0.3 s after the
+ *  last frame. Back after 4.1 s (1 reload); 2 picks caught up."
+ */
+export function describeIncident(incident: Incident): string {
+  // Unloads and kicks are reported the moment they happen; a "detection delay" means nothing there.
+  const isFault = incident.cause.kind !== 'page-unload' && incident.cause.kind !== 'kicked';
+  const parts = [`${describeCause(incident.cause)}.`];
+  if (isFault && incident.detectionLatencyMs !== null) {
+    parts.push(`Noticed ${formatDuration(incident.detectionLatencyMs)} after the last frame.`);
+  }
+  const reloads = incident.reloadAttempts > 0 ? ` (${plural(incident.reloadAttempts, 'reload')})` : '';
+  if (incident.outcome === 'recovered' && incident.recoveryDurationMs !== null) {
+    const how = reloads || (isFault ? ' (ESPN reconnected by itself)' : '');
+    const caught =
+      incident.picksCaughtUp === null ? '' : `; ${plural(incident.picksCaughtUp, 'pick')} caught up`;
+    parts.push(`Back after ${formatDuration(incident.recoveryDurationMs)}${how}${caught}.`);
+  } else if (incident.outcome === 'abandoned') {
+    parts.push(`Watching stopped before it recovered${reloads}.`);
+  } else if (incident.gaveUp) {
+    parts.push(`Automatic recovery gave up${reloads}; the tab needs a manual reload.`);
+  } else if (isFault) {
+    parts.push(`Still recovering${reloads}.`);
+  } else {
+    parts.push('Not watching until the draft room is open again.');
+  }
+  return parts.join(' ');
+}
