@@ -2,15 +2,20 @@ import { browser } from 'wxt/browser';
 import '../src/zod-setup';
 import { DraftStore } from '../src/adapters/store';
 import { fetchTextFromWorker } from '../src/adapters/worker-fetch';
-import { workerMessageSchema } from '../src/messaging/messages';
+import { pageFetchResultSchema, workerMessageSchema, type PageFetchResult } from '../src/messaging/messages';
 import { DraftWorker } from '../src/worker/draft-worker';
 import { PlayerNames } from '../src/worker/player-names';
 
 export default defineBackground(() => {
   const now = () => Date.now();
   const report = (level: 'info' | 'warn' | 'error', message: string) => console[level](`Draft Watch: ${message}`);
+  const pageFetch = async (tabId: number, url: string, headers: Record<string, string>, timeoutMs: number): Promise<PageFetchResult> => {
+    const answer: unknown = await browser.tabs.sendMessage(tabId, { type: 'page-fetch', url, headers, timeoutMs });
+    const parsed = pageFetchResultSchema.safeParse(answer);
+    return parsed.success ? parsed.data : { ok: false, error: 'network', message: 'the draft tab gave no usable answer' };
+  };
   // Listeners must be registered synchronously at start-up, so a message that woke the worker is not lost.
-  const ready = DraftStore.open().then((store) => new DraftWorker({ store, playerNames: new PlayerNames(store, fetchTextFromWorker, now), now, report }));
+  const ready = DraftStore.open().then((store) => new DraftWorker({ store, playerNames: new PlayerNames(store, fetchTextFromWorker, now), pageFetch, now, report }));
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const parsed = workerMessageSchema.safeParse(raw);

@@ -7,12 +7,16 @@ import { ingestHookItems } from './ingest';
 import { appendEvents, newTabSession, type DraftRecord } from './records';
 import type { DraftView } from './draft-view';
 import type { PlayerNames } from './player-names';
+import { readTeamNames, type PageFetch } from './team-names';
+import { applyTeamNames } from '../draft/apply-team-names';
 
 const LAST_ACTIVE_KEY = 'lastActiveDraftId';
+const MAX_TEAM_NAME_ATTEMPTS = 3;
 
 export interface DraftWorkerDeps {
   store: DraftStore;
   playerNames: PlayerNames;
+  pageFetch: PageFetch;
   now(): number;
   /** Console-style diagnostics; never given secrets. */
   report(level: 'info' | 'warn' | 'error', message: string): void;
@@ -25,6 +29,8 @@ export interface DraftWorkerDeps {
  */
 export class DraftWorker {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Attempts per draft in this worker's life; a restart may try again, which is harmless. */
+  private readonly teamNameAttempts = new Map<string, number>();
 
   constructor(private readonly deps: DraftWorkerDeps) {}
 
@@ -67,7 +73,10 @@ export class DraftWorker {
       if (result.session.draftId) await store.setMeta(LAST_ACTIVE_KEY, result.session.draftId);
       for (const record of changed) {
         for (const entry of result.logs.get(record.id) ?? []) if (entry.level !== 'info') this.deps.report(entry.level, entry.message);
-        if (record.state.hasSnapshot) this.requestNames(record);
+        if (record.state.hasSnapshot) {
+          this.requestNames(record);
+          this.requestTeamNames(record, tabId);
+        }
       }
     });
   }
@@ -79,6 +88,22 @@ export class DraftWorker {
       .ensurePool(game, seasonId)
       .then((entries) => (entries.length > 0 ? this.appendLog(record.id, entries) : undefined))
       .catch((error) => this.deps.report('warn', `player lookup failed: ${String(error)}`));
+  }
+
+  private requestTeamNames(record: DraftRecord, tabId: number): void {
+    const attempts = this.teamNameAttempts.get(record.id) ?? 0;
+    if (attempts >= MAX_TEAM_NAME_ATTEMPTS || record.state.teams.every((team) => team.name !== null)) return;
+    this.teamNameAttempts.set(record.id, attempts + 1);
+    void readTeamNames(this.deps.pageFetch, tabId, record.state.key, this.deps.now).then((outcome) =>
+      this.serialize(async () => {
+        const latest = await this.deps.store.getDraft(record.id);
+        if (!latest) return;
+        const reduction = outcome.teams ? applyTeamNames(latest.state, outcome.teams, this.deps.now()) : { state: latest.state, log: [] };
+        const log = [...outcome.log, ...reduction.log];
+        if (reduction.state === latest.state && log.length === 0) return;
+        await this.deps.store.saveBatch([{ ...latest, state: reduction.state, events: appendEvents(latest.events, log) }], null);
+      }),
+    );
   }
 
   private appendLog(draftId: string, entries: LogEntry[]): Promise<void> {
