@@ -2,9 +2,14 @@ import { browser } from 'wxt/browser';
 import '../src/zod-setup';
 import { DraftStore } from '../src/adapters/store';
 import { fetchTextFromWorker } from '../src/adapters/worker-fetch';
+import { createBrowserTabControl, tabIdOfAlarm, tabIdOfNotification } from '../src/adapters/browser-tab-control';
 import { pageFetchResultSchema, workerMessageSchema, type PageFetchResult } from '../src/messaging/messages';
 import { DraftWorker } from '../src/worker/draft-worker';
 import { PlayerNames } from '../src/worker/player-names';
+import { recoveryConfigOf } from '../src/worker/settings';
+import { isDraftRoomUrl } from '../src/relay/page-context';
+
+const SETTINGS_KEY = 'settings';
 
 export default defineBackground(() => {
   const now = () => Date.now();
@@ -14,15 +19,28 @@ export default defineBackground(() => {
     const parsed = pageFetchResultSchema.safeParse(answer);
     return parsed.success ? parsed.data : { ok: false, error: 'network', message: 'the draft tab gave no usable answer' };
   };
-  // Listeners must be registered synchronously at start-up, so a message that woke the worker is not lost.
-  const ready = DraftStore.open().then((store) => new DraftWorker({ store, playerNames: new PlayerNames(store, fetchTextFromWorker, now), pageFetch, now, report }));
+  const storeReady = DraftStore.open();
+  const ready = storeReady.then((store) => {
+    const worker: DraftWorker = new DraftWorker({
+      store,
+      playerNames: new PlayerNames(store, fetchTextFromWorker, now),
+      pageFetch,
+      tabs: createBrowserTabControl(browser, (tabId) => void worker.handleRecoveryInput(tabId, { type: 'timerFired' }), now),
+      recoveryConfig: async () => recoveryConfigOf(await store.getMeta(SETTINGS_KEY)),
+      now,
+      random: Math.random,
+      report,
+    });
+    void worker.resumeTimers();
+    return worker;
+  });
+  const withWorker = (task: (worker: DraftWorker) => Promise<unknown>) =>
+    ready.then(task).catch((error) => report('error', String(error)));
 
+  // Listeners are registered synchronously at start-up, so an event that woke the worker is not lost.
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const parsed = workerMessageSchema.safeParse(raw);
-    if (!parsed.success) {
-      report('warn', `ignored an invalid message: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      return undefined;
-    }
+    if (!parsed.success) return undefined;
     const message = parsed.data;
     switch (message.type) {
       case 'hook-batch': {
@@ -34,7 +52,26 @@ export default defineBackground(() => {
       case 'get-view':
         return ready.then((worker) => worker.getView(message.tabId));
       case 'reload-now':
-        return undefined;
+        return withWorker((worker) => worker.handleRecoveryInput(message.tabId, { type: 'manualReloadRequested' })).then(() => true);
+      case 'set-settings':
+        return storeReady.then((store) => store.setMeta(SETTINGS_KEY, message.settings)).then(() => true);
     }
   });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    const tabId = tabIdOfAlarm(alarm.name);
+    if (tabId !== null) void withWorker((worker) => worker.handleRecoveryInput(tabId, { type: 'timerFired' }));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void withWorker((worker) => worker.handleRecoveryInput(tabId, { type: 'tabClosed' })));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url !== undefined && !isDraftRoomUrl(change.url)) {
+      void withWorker((worker) => worker.handleRecoveryInput(tabId, { type: 'tabNavigatedAway' }));
+    }
+  });
+  const reloadFromNotification = (id: string) => {
+    const tabId = tabIdOfNotification(id);
+    if (tabId !== null) void withWorker((worker) => worker.handleRecoveryInput(tabId, { type: 'manualReloadRequested' }));
+  };
+  browser.notifications.onClicked.addListener(reloadFromNotification);
+  browser.notifications.onButtonClicked?.addListener(reloadFromNotification);
 });

@@ -1,5 +1,6 @@
 import { z } from '../zod-setup';
 import { hookBatchSchema } from '../relay/hook-items-schema';
+import { settingsSchema } from '../worker/settings';
 
 /** Content scripts carry page-derived data, so the worker validates every message it is sent. */
 export const pageContextSchema = z.object({
@@ -25,10 +26,13 @@ export type ViewRequest = z.infer<typeof viewRequestSchema>;
 
 export const reloadNowRequestSchema = z.object({ type: z.literal('reload-now'), tabId: z.number().int() });
 
+export const setSettingsRequestSchema = z.object({ type: z.literal('set-settings'), settings: settingsSchema });
+
 export const workerMessageSchema = z.discriminatedUnion('type', [
   hookBatchMessageSchema,
   viewRequestSchema,
   reloadNowRequestSchema,
+  setSettingsRequestSchema,
 ]);
 export type WorkerMessage = z.infer<typeof workerMessageSchema>;
 

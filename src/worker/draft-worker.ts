@@ -3,12 +3,18 @@ import type { DraftState, LogEntry } from '../draft/types';
 import type { HookItem } from '../relay/hook-items';
 import type { DraftPageContext } from '../relay/page-context';
 import type { PlayerInfo } from '../espn/players';
-import { ingestHookItems } from './ingest';
-import { appendEvents, newTabSession, type DraftRecord } from './records';
+import type { RecoveryConfig } from '../recovery/recovery-config';
+import type { RecoveryInput } from '../recovery/recovery-types';
+import { initialHealth } from '../health/connection-health';
+import { initialRecoveryState } from '../recovery/policy';
+import { draftKeyFor, ingestHookItems, pageDraftKey } from './ingest';
+import { appendEvents, draftIdOf, newTabSession, type DraftRecord, type TabSession } from './records';
 import type { DraftView } from './draft-view';
 import type { PlayerNames } from './player-names';
 import { readTeamNames, type PageFetch } from './team-names';
 import { applyTeamNames } from '../draft/apply-team-names';
+import { superviseBatch, superviseInput, type Supervision } from './supervise';
+import type { TabControl } from './tab-control';
 
 const LAST_ACTIVE_KEY = 'lastActiveDraftId';
 const MAX_TEAM_NAME_ATTEMPTS = 3;
@@ -17,15 +23,19 @@ export interface DraftWorkerDeps {
   store: DraftStore;
   playerNames: PlayerNames;
   pageFetch: PageFetch;
+  tabs: TabControl;
+  recoveryConfig(): Promise<RecoveryConfig>;
   now(): number;
+  random(): number;
   /** Console-style diagnostics; never given secrets. */
   report(level: 'info' | 'warn' | 'error', message: string): void;
 }
 
 /**
- * The worker's imperative shell around the pure ingest step. Every mutation goes
- * through one queue and is committed to IndexedDB before the next starts, so
- * the worker can be killed at any moment and restart from what was committed.
+ * The worker's imperative shell around the pure steps (ingest, supervise). Every
+ * mutation goes through one queue and is committed to IndexedDB before its
+ * effects run, so the worker can be killed at any moment and resume from what
+ * was committed.
  */
 export class DraftWorker {
   private queue: Promise<unknown> = Promise.resolve();
@@ -36,7 +46,7 @@ export class DraftWorker {
 
   private serialize<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
+    this.queue = run.catch((error) => this.deps.report('error', `worker task failed: ${String(error)}`));
     return run;
   }
 
@@ -45,40 +55,92 @@ export class DraftWorker {
       const { store } = this.deps;
       const now = this.deps.now();
       const session = (await store.getTab(tabId)) ?? newTabSession(tabId, now);
-      const records = new Map<string, DraftRecord>();
-      const candidates = new Set<string>();
-      if (session.draftId) candidates.add(session.draftId);
-      for (const socket of Object.values(session.sockets)) candidates.add(socket.draftId);
-      await Promise.all(
-        [...candidates].map(async (id) => {
-          const record = await store.getDraft(id);
-          if (record) records.set(id, record);
-        }),
-      );
-      const result = ingestHookItems(session, page, items, (id) => records.get(id)?.state, now);
-      const changed: DraftRecord[] = [];
-      const ids = new Set([...result.drafts.keys(), ...result.logs.keys()]);
-      for (const id of ids) {
-        const previous = records.get(id);
-        const state = result.drafts.get(id) ?? previous?.state;
-        if (state === undefined) continue;
-        changed.push({
-          id,
-          state,
-          events: appendEvents(previous?.events ?? [], result.logs.get(id) ?? []),
-          lastActiveAt: now,
-        });
+      const records = await this.loadDrafts(session, page, items);
+      const ingested = ingestHookItems(session, page, items, (id) => records.get(id)?.state, now);
+      // A tab that moved on to another draft starts its connection story afresh.
+      const sessionForDraft =
+        session.draftId !== null && ingested.session.draftId !== session.draftId
+          ? { ...ingested.session, health: initialHealth(), recovery: initialRecoveryState() }
+          : ingested.session;
+      const supervised = superviseBatch(sessionForDraft, ingested.lifecycle, await this.superviseContext());
+      const logs = new Map(ingested.logs);
+      if (supervised.session.draftId && supervised.log.length > 0) {
+        logs.set(supervised.session.draftId, (logs.get(supervised.session.draftId) ?? []).concat(supervised.log));
       }
-      await store.saveBatch(changed, result.session);
-      if (result.session.draftId) await store.setMeta(LAST_ACTIVE_KEY, result.session.draftId);
+      const changed: DraftRecord[] = [];
+      for (const id of new Set([...ingested.drafts.keys(), ...logs.keys()])) {
+        const previous = records.get(id);
+        const state = ingested.drafts.get(id) ?? previous?.state;
+        if (state === undefined) continue;
+        changed.push({ id, state, events: appendEvents(previous?.events ?? [], logs.get(id) ?? []), lastActiveAt: now });
+      }
+      await store.saveBatch(changed, supervised.session);
+      if (supervised.session.draftId) await store.setMeta(LAST_ACTIVE_KEY, supervised.session.draftId);
+      await this.carryOut(supervised);
       for (const record of changed) {
-        for (const entry of result.logs.get(record.id) ?? []) if (entry.level !== 'info') this.deps.report(entry.level, entry.message);
+        for (const entry of logs.get(record.id) ?? []) if (entry.level !== 'info') this.deps.report(entry.level, entry.message);
         if (record.state.hasSnapshot) {
           this.requestNames(record);
           this.requestTeamNames(record, tabId);
         }
       }
     });
+  }
+
+  /** Drafts this batch may touch: the tab's, the page's, and any a new socket points at. */
+  private async loadDrafts(session: TabSession, page: DraftPageContext, items: readonly HookItem[]): Promise<Map<string, DraftRecord>> {
+    const ids = new Set<string>([draftIdOf(pageDraftKey(page))]);
+    if (session.draftId) ids.add(session.draftId);
+    for (const socket of Object.values(session.sockets)) ids.add(socket.draftId);
+    for (const item of items) if (item.k === 'open') ids.add(draftIdOf(draftKeyFor(item.url, page)));
+    const records = new Map<string, DraftRecord>();
+    await Promise.all(
+      [...ids].map(async (id) => {
+        const record = await this.deps.store.getDraft(id);
+        if (record) records.set(id, record);
+      }),
+    );
+    return records;
+  }
+
+  /** Timers, tab changes and the user's "Reload now" reach the policy through here. */
+  handleRecoveryInput(tabId: number, input: RecoveryInput): Promise<void> {
+    return this.serialize(async () => {
+      const session = await this.deps.store.getTab(tabId);
+      if (!session) return;
+      const supervised = superviseInput(session, input, await this.superviseContext());
+      const draft = supervised.session.draftId ? await this.deps.store.getDraft(supervised.session.draftId) : undefined;
+      const records = draft && supervised.log.length > 0 ? [{ ...draft, events: appendEvents(draft.events, supervised.log) }] : [];
+      await this.deps.store.saveBatch(records, supervised.session);
+      await this.carryOut(supervised);
+    });
+  }
+
+  /** After a worker restart: re-arm every pending recovery timer from what was committed. */
+  resumeTimers(): Promise<void> {
+    return this.serialize(async () => {
+      for (const session of await this.deps.store.allTabs()) {
+        if (session.recovery.deadline !== null) this.deps.tabs.setTimer(session.tabId, session.recovery.deadline);
+      }
+    });
+  }
+
+  private async superviseContext() {
+    return { now: this.deps.now(), random: this.deps.random, config: await this.deps.recoveryConfig() };
+  }
+
+  private async carryOut(supervised: Supervision): Promise<void> {
+    const { tabId } = supervised.session;
+    for (const action of supervised.actions) {
+      try {
+        if (action.type === 'wait') this.deps.tabs.setTimer(tabId, action.untilMs);
+        else if (action.type === 'reloadTab') await this.deps.tabs.reload(tabId);
+        else if (action.type === 'notifyFailed') await this.deps.tabs.notifyFailed(tabId);
+        else await this.deps.tabs.clearNotification(tabId);
+      } catch (error) {
+        this.deps.report('warn', `could not ${action.type} for tab ${tabId}: ${String(error)}`);
+      }
+    }
   }
 
   /** Names are a nicety: the lookup runs after the batch is committed and never holds up the next one. */
@@ -116,18 +178,24 @@ export class DraftWorker {
 
   async getView(tabId: number | null): Promise<DraftView | null> {
     const { store } = this.deps;
-    const session = tabId === null ? undefined : await store.getTab(tabId);
-    const draftId = session?.draftId ?? (await store.getMeta<string>(LAST_ACTIVE_KEY));
+    const tabSession = tabId === null ? undefined : await store.getTab(tabId);
+    const draftId = tabSession?.draftId ?? (await store.getMeta<string>(LAST_ACTIVE_KEY));
     if (!draftId) return null;
     const record = await store.getDraft(draftId);
     if (!record) return null;
+    // Without a draft tab in focus, show the connection of the tab that last followed this draft.
+    const session =
+      tabSession ??
+      (await store.allTabs()).filter((tab) => tab.draftId === draftId).sort((a, b) => b.updatedAt - a.updatedAt)[0];
     return {
       draftId,
       state: record.state,
       events: record.events,
       players: await this.playersFor(record.state),
-      tabId: session ? session.tabId : null,
-      health: null,
+      tabId: session?.tabId ?? null,
+      health: session?.health ?? null,
+      recovery: session?.recovery ?? null,
+      now: this.deps.now(),
     };
   }
 

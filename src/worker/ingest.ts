@@ -1,6 +1,7 @@
 import type { DraftPageContext } from '../relay/page-context';
 import type { HookItem } from '../relay/hook-items';
 import type { DraftKey, DraftState, LogEntry } from '../draft/types';
+import type { DraftEvent } from '../protocol/events';
 import { createDraftState } from '../draft/create-draft';
 import { reduceDraft } from '../draft/reducer';
 import { parseFrame } from '../protocol/parse-frame';
@@ -17,8 +18,19 @@ export interface IngestResult {
   drafts: Map<string, DraftState>;
   /** Log entries per draft id. */
   logs: Map<string, LogEntry[]>;
-  /** Items the health tracker cares about (lifecycle and frames), in order, with the draft they belong to. */
-  lifecycle: Array<{ item: HookItem; draftId: string | null }>;
+  /** Every applied item, in order, for the connection supervisor. */
+  lifecycle: LifecycleEntry[];
+}
+
+export interface LifecycleEntry {
+  item: HookItem;
+  draftId: string | null;
+  /** The parsed event, for frames. */
+  event?: DraftEvent;
+  /** Picks an INIT added to the log (missed while disconnected). */
+  caughtUp?: number;
+  /** The draft's state after this item. */
+  draft?: DraftState;
 }
 
 const MAX_TRACKED_SOCKETS = 32;
@@ -75,7 +87,8 @@ export function ingestHookItems(
       const reduction = reduceDraft(before, event, item.at);
       if (reduction.state !== before || !drafts.has(draftId)) drafts.set(draftId, reduction.state);
       addLog(draftId, reduction.log);
-      lifecycle.push({ item, draftId });
+      const caughtUp = event.type === 'init' ? Math.max(0, countAdded(before, reduction.state)) : undefined;
+      lifecycle.push({ item, draftId, event, caughtUp, draft: reduction.state });
       continue;
     }
     if (item.k === 'close') current.sockets[item.sid] = { ...progress, closedAt: item.at };
@@ -86,7 +99,12 @@ export function ingestHookItems(
   return { session: current, drafts, logs, lifecycle };
 }
 
-function draftKeyFor(socketUrl: string, page: DraftPageContext): DraftKey {
+function countAdded(before: DraftState, after: DraftState): number {
+  const known = new Set(before.picks.map((pick) => pick.overallPick));
+  return after.picks.filter((pick) => !known.has(pick.overallPick)).length;
+}
+
+export function draftKeyFor(socketUrl: string, page: DraftPageContext): DraftKey {
   const parsed = parseDraftSocketUrl(socketUrl);
   const game = parsed ? gameCodeOfGameId(parsed.gameId) : null;
   return {
@@ -97,7 +115,7 @@ function draftKeyFor(socketUrl: string, page: DraftPageContext): DraftKey {
   };
 }
 
-function pageDraftKey(page: DraftPageContext): DraftKey {
+export function pageDraftKey(page: DraftPageContext): DraftKey {
   return { game: gameCodeOfSportPath(page.sport) ?? page.sport, leagueId: page.leagueId, seasonId: page.seasonId };
 }
 

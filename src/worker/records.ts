@@ -1,4 +1,7 @@
 import type { DraftKey, DraftState, LogEntry } from '../draft/types';
+import { initialHealth, type ConnectionHealth } from '../health/connection-health';
+import { initialRecoveryState } from '../recovery/policy';
+import type { RecoveryState } from '../recovery/recovery-types';
 
 /** What IndexedDB holds per draft. The events list is capped so a long session cannot grow without bound. */
 export interface DraftRecord {
@@ -34,9 +37,19 @@ export interface TabSession {
   draftId: string | null;
   sockets: Record<string, SocketProgress>;
   activeSocketId: string | null;
+  health: ConnectionHealth;
+  recovery: RecoveryState;
   updatedAt: number;
 }
 
 export function newTabSession(tabId: number, now: number): TabSession {
-  return { tabId, draftId: null, sockets: {}, activeSocketId: null, updatedAt: now };
+  return {
+    tabId,
+    draftId: null,
+    sockets: {},
+    activeSocketId: null,
+    health: initialHealth(),
+    recovery: initialRecoveryState(),
+    updatedAt: now,
+  };
 }
