@@ -1,0 +1,194 @@
+/**
+ * Simulated ESPN draft room: `startSimulator()` serves fantasy.espn.com (the draft page),
+ * fantasydraft.espn.com (the draft socket), lm-api-reads.fantasy.espn.com (REST) and a decoy
+ * espn.connections.edge.bamgrid.com socket from one HTTPS server on 127.0.0.1. Point Chromium at
+ * it with `sim.chromiumArgs` (host-resolver-rules + --ignore-certificate-errors).
+ */
+import { randomBytes } from 'node:crypto';
+import { generateSimCertificate } from './certs';
+import { DraftEngine, type DraftPhase, type EngineOptions, type TruthPick } from './draft-engine';
+import type { LeagueInfo } from './league';
+import type { SimPlayer } from './players';
+import { SimServer, type ConnectionRecord, type Faults, type SimEvent } from './server';
+
+export type { DraftPhase, EngineOptions, TruthPick } from './draft-engine';
+export type { LeagueInfo, SimTeam } from './league';
+export type { SimPlayer } from './players';
+export type { ConnectionRecord, DropCode, FaultTarget, Faults, SimEvent } from './server';
+
+export interface SimulatorOptions extends Partial<EngineOptions> {
+  /**
+   * Port on 127.0.0.1. Default 443; if that cannot be bound (EACCES for non-root, EADDRINUSE),
+   * an ephemeral port is used and `hostResolverRules` carries it (`MAP *.espn.com 127.0.0.1:PORT`,
+   * which Chromium honours). An explicit port that fails is an error. 0 = ephemeral.
+   */
+  port?: number;
+  host?: string;
+  /** PING → PONG delay. Default 100 ms. */
+  pongDelayMs?: number;
+  /** Drop a socket that sent no newline-terminated frame for this long. Default 65 000; 0 = never. */
+  clientIdleTimeoutMs?: number;
+  /** ESPN answers 403 to non-browser User-Agents. Default false (Node test clients welcome). */
+  requireBrowserUserAgent?: boolean;
+  /** When the draft page sets the SWID / espn_s2 cookies. Default 'always' (a logged-in user). */
+  pageCookies?: 'always' | 'private-only' | 'never';
+  /** Start the lobby countdown immediately. Default true; else call `sim.start()`. */
+  autoStart?: boolean;
+  log?: (msg: string) => void;
+}
+
+export interface PageUrlOptions {
+  /** Default: my team. */
+  teamId?: number;
+  /** Extra query, e.g. { simPingMs: 1000, simReconnect: 'never', simAutoPick: 300 }. */
+  query?: Record<string, string | number | boolean>;
+}
+
+export interface Simulator {
+  /** https://fantasy.espn.com/football/draft?leagueId=…&seasonId=…&teamId=…&memberId=%7B…%7D */
+  readonly draftPageUrl: string;
+  draftPageUrlFor(opts?: PageUrlOptions): string;
+  /** For Chromium's --host-resolver-rules (no quotes). */
+  readonly hostResolverRules: string;
+  /** `--host-resolver-rules=…` and `--ignore-certificate-errors`. */
+  readonly chromiumArgs: string[];
+  readonly port: number;
+  readonly league: LeagueInfo;
+  readonly players: readonly SimPlayer[];
+  readonly engine: DraftEngine;
+  /** The fake Disney access token the decoy socket carries; must never show up in the extension's data. */
+  readonly decoyAccessToken: string;
+  /** The join token's secret part for my team; must never be stored or exported. */
+  readonly securityCode: number;
+  /** PEM of the self-signed certificate (for Node clients that want to verify). */
+  readonly certificatePem: string;
+  /** Picks made so far (keepers included), in overall order. */
+  truth(): TruthPick[];
+  readonly state: DraftPhase;
+  readonly paused: boolean;
+  readonly totalPicks: number;
+  whenComplete(): Promise<void>;
+  whenPicks(n: number): Promise<void>;
+  whenState(state: DraftPhase): Promise<void>;
+  /** Open draft sockets right now. */
+  readonly connections: number;
+  /** Every draft socket so far, oldest first. */
+  readonly connectionHistory: readonly ConnectionRecord[];
+  readonly faults: Faults;
+  /** Socket-level events (connections, frames both ways, refusals). */
+  on(fn: (e: SimEvent) => void): () => void;
+  /** Starts the lobby countdown (only needed with autoStart: false). */
+  start(): void;
+  pause(): void;
+  resume(): void;
+  close(): Promise<void>;
+}
+
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  const log = opts.log ?? (() => undefined);
+  const engine = new DraftEngine(opts);
+  const cert = await generateSimCertificate();
+  const decoyAccessToken = `eyJhbGciOiJSUzI1NiJ9.DECOY-DSS-ACCESS-TOKEN-${randomBytes(12).toString('hex')}.c2ln`;
+  const server = new SimServer({
+    engine,
+    cert,
+    host: opts.host ?? '127.0.0.1',
+    port: opts.port ?? 443,
+    pongDelayMs: opts.pongDelayMs ?? 100,
+    clientIdleTimeoutMs: opts.clientIdleTimeoutMs ?? 65_000,
+    requireBrowserUserAgent: opts.requireBrowserUserAgent ?? false,
+    pageCookies: opts.pageCookies ?? 'always',
+    decoyAccessToken,
+    log,
+  });
+
+  let port: number;
+  try {
+    port = await server.listen(opts.port ?? 443);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (opts.port !== undefined || (code !== 'EACCES' && code !== 'EADDRINUSE' && code !== 'EPERM')) throw err;
+    log(`port 443 unavailable (${code}); using an ephemeral port`);
+    port = await server.listen(0);
+  }
+
+  const suffix = port === 443 ? '' : `:${port}`;
+  // Everything else resolves to nothing, so a test browser never reaches the real internet.
+  const hostResolverRules = [
+    `MAP *.espn.com 127.0.0.1${suffix}`,
+    `MAP *.bamgrid.com 127.0.0.1${suffix}`,
+    'MAP * ~NOTFOUND',
+    'EXCLUDE localhost',
+    'EXCLUDE 127.0.0.1',
+  ].join(', ');
+  const league = engine.league;
+  const myTeam = league.teams.find((t) => t.teamId === league.myTeamId)!;
+
+  const draftPageUrlFor = (o: PageUrlOptions = {}): string => {
+    const teamId = o.teamId ?? league.myTeamId;
+    const team = league.teams.find((t) => t.teamId === teamId);
+    if (!team?.memberSwid) throw new Error(`team ${teamId} has no member`);
+    const u = new URL('https://fantasy.espn.com/football/draft');
+    u.searchParams.set('leagueId', String(league.leagueId));
+    u.searchParams.set('seasonId', String(league.seasonId));
+    u.searchParams.set('teamId', String(teamId));
+    u.searchParams.set('memberId', team.memberSwid);
+    for (const [k, v] of Object.entries(o.query ?? {})) u.searchParams.set(k, String(v));
+    return u.toString();
+  };
+
+  const waitFor = (done: () => boolean): Promise<void> =>
+    new Promise((resolve) => {
+      if (done()) return resolve();
+      const off = engine.onEvent(() => {
+        if (done()) {
+          off();
+          resolve();
+        }
+      });
+    });
+
+  let closed = false;
+  if (opts.autoStart !== false) engine.start();
+  log(`simulator listening on 127.0.0.1:${port}`);
+
+  return {
+    draftPageUrl: draftPageUrlFor(),
+    draftPageUrlFor,
+    hostResolverRules,
+    chromiumArgs: [`--host-resolver-rules=${hostResolverRules}`, '--ignore-certificate-errors'],
+    port,
+    league,
+    players: engine.players,
+    engine,
+    decoyAccessToken,
+    securityCode: myTeam.securityCode,
+    certificatePem: cert.cert,
+    truth: () => engine.truth(),
+    get state() {
+      return engine.phase;
+    },
+    get paused() {
+      return engine.isPaused;
+    },
+    totalPicks: engine.totalPicks,
+    whenComplete: () => engine.whenComplete(),
+    whenPicks: (n) => waitFor(() => engine.pickCount >= Math.min(n, engine.totalPicks)),
+    whenState: (state) => waitFor(() => engine.phase === state),
+    get connections() {
+      return server.connectionCount;
+    },
+    connectionHistory: server.history,
+    faults: server.faults,
+    on: (fn) => server.on(fn),
+    start: () => engine.start(),
+    pause: () => engine.pause(),
+    resume: () => engine.resume(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      engine.stop();
+      await server.close();
+    },
+  };
+}
