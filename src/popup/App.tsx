@@ -1,6 +1,7 @@
 import { useDraftView } from './use-draft-view';
 import { ExportButtons } from './export-buttons';
 import { PickList } from './pick-list';
+import { HealthPanel } from './health-panel';
 import type { DraftView } from '../worker/draft-view';
 
 const STATUS_LABEL = { pre_draft: 'Pre-draft', live: 'Live', paused: 'Paused', complete: 'Complete' } as const;
@@ -14,10 +15,10 @@ function DraftHeader({ view }: { view: DraftView }) {
         League {state.key.leagueId} · {state.key.seasonId}
       </h1>
       <p>
-        <span class={`status status-${state.status}`} data-testid="draft-status" data-status={state.status}>
+        <span class={`status status-${state.status}`} data-testid="draft-status" title={STATUS_LABEL[state.status]}>
           {state.status}
         </span>{' '}
-        {STATUS_LABEL[state.status]} · <span data-testid="pick-count">{state.picks.length}</span> of{' '}
+        · <span data-testid="pick-count">{state.picks.length}</span> of{' '}
         {state.slots.length || '?'} picks
         {onClock && state.status === 'live' ? ` · pick ${onClock.overallPick}: team ${onClock.teamId} on the clock` : ''}
       </p>
@@ -39,6 +40,7 @@ export function App() {
   return (
     <main>
       <DraftHeader view={status.view} />
+      <HealthPanel view={status.view} />
       <ExportButtons view={status.view} />
       <PickList view={status.view} />
     </main>

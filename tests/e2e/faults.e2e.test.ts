@@ -1,0 +1,116 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { DraftRoom, faultFigures, measureFault, recordFigure, sendToWorker } from './support/fault-room';
+import { printFaultSummary } from './support/fault-summary';
+
+/** A short draft per scenario: long enough to inject a fault mid-draft and see picks missed. */
+const SMALL_DRAFT = { teams: 6, rounds: 5, pickIntervalMs: 450, clockTickMs: 1000, preDraftMs: 1000 } as const;
+
+describe('fault recovery in Chromium with the production build', () => {
+  let room: DraftRoom | undefined;
+
+  afterEach(async () => {
+    await room?.close();
+    room = undefined;
+  });
+
+  afterAll(() => printFaultSummary(faultFigures, 'single-fault scenarios'));
+
+  it('recovers an abrupt drop (1006) through ESPN’s own reconnect, without reloading', async () => {
+    room = await DraftRoom.open({ sim: { ...SMALL_DRAFT, seed: 'drop-1006' }, pageQuery: { simReconnect: 'auto' } });
+    await room.sim.whenPicks(5);
+    const figure = await measureFault(room, 'ESPN reconnects', 'close 1006', () => room!.sim.faults.drop(1006));
+    expect(figure.reloads).toBe(0);
+    await room.expectExportEqualsTruth();
+  });
+
+  it('recovers clean server closes (1000, 1001, 1011) by reloading when ESPN’s client never reconnects', async () => {
+    room = await DraftRoom.open({ sim: { ...SMALL_DRAFT, seed: 'clean-closes' }, pageQuery: { simReconnect: 'never' } });
+    for (const [picks, code] of [[4, 1000], [12, 1001], [20, 1011]] as const) {
+      await room.sim.whenPicks(picks);
+      const figure = await measureFault(room, 'client never reconnects', `close ${code}`, () => room!.sim.faults.drop(code));
+      expect(figure.reloads).toBeGreaterThanOrEqual(1);
+    }
+    await room.expectExportEqualsTruth();
+  });
+
+  it('detects a silent stall (socket open, nothing arrives, not even PONG) and reloads', async () => {
+    room = await DraftRoom.open({ sim: { ...SMALL_DRAFT, seed: 'stall' }, pageQuery: { simReconnect: 'auto' } });
+    await room.sim.whenPicks(4);
+    const figure = await measureFault(room, 'silent stall', 'stall', () => room!.sim.faults.stall(120_000));
+    expect(figure.reloads).toBeGreaterThanOrEqual(1);
+    expect(figure.picksCaughtUp).toBeGreaterThan(0);
+    await room.expectExportEqualsTruth();
+  });
+
+  it('keeps trying through refused reconnects (HTTP 500 on the upgrade for 25 s)', async () => {
+    room = await DraftRoom.open({
+      sim: { ...SMALL_DRAFT, rounds: 8, seed: 'refused' },
+      pageQuery: { simReconnect: 'never' },
+    });
+    await room.sim.whenPicks(4);
+    const figure = await measureFault(room, 'refused reconnects', 'close 1006 + HTTP 500 for 25 s', () => {
+      room!.sim.faults.refuseUpgrades(25_000);
+      room!.sim.faults.drop(1006);
+    });
+    expect(figure.reloads).toBeGreaterThanOrEqual(2);
+    await room.expectExportEqualsTruth();
+  });
+
+  it('never reloads after a duplicate-connection kick, and recovers when the user asks', async () => {
+    room = await DraftRoom.open({ sim: { ...SMALL_DRAFT, seed: 'kick' }, pageQuery: { simReconnect: 'auto' } });
+    await room.sim.whenPicks(5);
+    const connectionsBefore = room.sim.connectionHistory.length;
+    const kickedAt = Date.now();
+    room.sim.faults.kickDuplicate();
+    await expect.poll(async () => (await room!.view())?.health?.status, { timeout: 15_000 }).toBe('kicked');
+    // Well past the grace period and a first reload: nobody reconnected, so the other session stays put.
+    await room.sim.whenPicks(room.sim.truth().length + 4);
+    expect(room.sim.connectionHistory.length).toBe(connectionsBefore);
+    expect((await room.view())?.recovery?.phase).toBe('kicked');
+
+    await room.control.reload();
+    await room.control.getByRole('button', { name: 'Reload now' }).click();
+    const catchUp = await room.waitForCatchUp();
+    const incident = (await room.incidents()).at(-1)!;
+    recordFigure({
+      scenario: 'duplicate kick',
+      fault: 'LEFT me 2 (user reloads)',
+      detectionMs: incident.detectionLatencyMs,
+      catchUpMs: Date.now() - kickedAt,
+      reloads: incident.reloadAttempts,
+      picksCaughtUp: incident.picksCaughtUp,
+    });
+    expect(catchUp).toBeGreaterThanOrEqual(0);
+    await room.expectExportEqualsTruth();
+  });
+
+  it('loses nothing when the service worker is terminated mid-draft', async () => {
+    room = await DraftRoom.open({ sim: { ...SMALL_DRAFT, seed: 'worker' }, pageQuery: { simReconnect: 'auto' } });
+    for (const picks of [3, 10, 18]) {
+      await room.sim.whenPicks(picks);
+      const stoppedAt = Date.now();
+      expect(await room.terminateWorker()).toBe(true);
+      await room.waitForCatchUp();
+      recordFigure({ scenario: 'worker terminated', fault: 'Target.closeTarget', detectionMs: null, catchUpMs: Date.now() - stoppedAt, reloads: 0, picksCaughtUp: null });
+    }
+    await room.expectExportEqualsTruth();
+  });
+
+  it('brings back the picks made while the browser was closed, from INIT on the next load', async () => {
+    room = await DraftRoom.open({ sim: { ...SMALL_DRAFT, seed: 'restart' }, pageQuery: { simReconnect: 'auto' } });
+    await room.sim.whenPicks(6);
+    await room.closeBrowser();
+    const closedAt = Date.now();
+    const picksAtClose = room.sim.truth().length;
+    await room.sim.whenPicks(picksAtClose + 5);
+    await room.launch();
+    await room.openDraftPage();
+    await room.waitForCatchUp();
+    recordFigure({ scenario: 'browser restart', fault: 'browser closed + relaunched', detectionMs: null, catchUpMs: Date.now() - closedAt, reloads: 0, picksCaughtUp: null });
+    const view = await room.view();
+    const sources = view!.state.picks.slice(picksAtClose, picksAtClose + 5).map((pick) => pick.source);
+    expect(sources).toEqual(['init', 'init', 'init', 'init', 'init']);
+    await room.expectExportEqualsTruth();
+    expect(await sendToWorker(room.control, { type: 'get-view', tabId: null })).not.toBeNull();
+  });
+});

@@ -1,0 +1,196 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../sim/index';
+import { extensionId, launchChromiumWithExtension, terminateServiceWorker } from '../../support/chromium';
+import type { DraftView } from '../../../src/worker/draft-view';
+import type { Settings } from '../../../src/worker/settings';
+import { allIncidents } from '../../../src/health/connection-health';
+import type { Incident } from '../../../src/health/incident';
+import { exportJsonWithNames } from './popup';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+/**
+ * Fast but realistic recovery timings for the suite. They go through the extension's own
+ * settings message, so the production build runs unmodified.
+ */
+export const FAST_RECOVERY: Settings = {
+  recovery: { graceMs: 1500, espnSocketInitTimeoutMs: 4000, reloadTimeoutMs: 8000, backoffBaseMs: 1000, backoffMinMs: 500, backoffCapMs: 4000, maxAttempts: 8 },
+};
+
+export interface DraftRoomOptions {
+  sim: SimulatorOptions;
+  /** Draft-page query for the simulated ESPN client, e.g. { simReconnect: 'never' }. */
+  pageQuery?: Record<string, string | number | boolean>;
+  settings?: Settings;
+}
+
+/** Sends a runtime message from an extension page, as the popup does. */
+export function sendToWorker(extensionPage: Page, message: unknown): Promise<unknown> {
+  return extensionPage.evaluate((msg) => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+    return runtime.sendMessage(msg);
+  }, message);
+}
+
+/** A simulated draft room with the built extension watching it in a real Chromium. */
+export class DraftRoom {
+  context!: BrowserContext;
+  extId!: string;
+  draftPage!: Page;
+  /** An extension page used to talk to the worker (the popup, opened as a tab). */
+  control!: Page;
+
+  private constructor(
+    readonly sim: Simulator,
+    readonly profile: string,
+    private readonly options: DraftRoomOptions,
+  ) {}
+
+  static async open(options: DraftRoomOptions): Promise<DraftRoom> {
+    const sim = await startSimulator({ autoStart: false, ...options.sim });
+    const profile = await mkdtemp(join(tmpdir(), 'draft-watch-e2e-'));
+    const room = new DraftRoom(sim, profile, options);
+    await room.launch();
+    await sendToWorker(room.control, { type: 'set-settings', settings: options.settings ?? FAST_RECOVERY });
+    await room.openDraftPage();
+    await expect.poll(() => sim.connections, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    sim.start();
+    return room;
+  }
+
+  /** (Re)launches Chromium on this room's profile; the extension and its IndexedDB persist across launches. */
+  async launch(): Promise<void> {
+    this.context = await launchChromiumWithExtension({
+      extensionDir: EXTENSION_DIR,
+      userDataDir: this.profile,
+      headless: true,
+      hostResolverRules: this.sim.hostResolverRules,
+    });
+    this.extId = await extensionId(this.context);
+    this.control = await this.context.newPage();
+    await this.control.goto(`chrome-extension://${this.extId}/popup.html`);
+  }
+
+  async openDraftPage(): Promise<void> {
+    this.draftPage = this.context.pages().find((page) => page.url().includes('/football/draft')) ?? (await this.context.newPage());
+    await this.draftPage.goto(this.sim.draftPageUrlFor({ query: { simPingMs: 3000, ...this.options.pageQuery } }));
+  }
+
+  async closeBrowser(): Promise<void> {
+    await this.context.close();
+  }
+
+  async view(): Promise<DraftView | null> {
+    return (await sendToWorker(this.control, { type: 'get-view', tabId: null })) as DraftView | null;
+  }
+
+  async incidents(): Promise<Incident[]> {
+    const view = await this.view();
+    return view?.health ? allIncidents(view.health) : [];
+  }
+
+  /** Picks the extension holds that agree with the simulator's truth so far. */
+  async agreesWithTruth(): Promise<boolean> {
+    const view = await this.view();
+    const truth = this.sim.truth();
+    if (!view || view.state.picks.length !== truth.length) return false;
+    return view.state.picks.every((pick, i) => pick.overallPick === truth[i]!.overallPick && pick.playerId === truth[i]!.playerId && pick.teamId === truth[i]!.teamId);
+  }
+
+  /** Waits until the extension holds every pick made so far; returns how long that took. */
+  async waitForCatchUp(timeoutMs = 60_000): Promise<number> {
+    const started = Date.now();
+    await expect.poll(() => this.agreesWithTruth(), { timeout: timeoutMs, interval: 100 }).toBe(true);
+    return Date.now() - started;
+  }
+
+  async terminateWorker(): Promise<boolean> {
+    return terminateServiceWorker(this.context, this.extId);
+  }
+
+  /** After the draft: the exported pick log must equal the simulator's board. */
+  async expectExportEqualsTruth(): Promise<void> {
+    await this.sim.whenComplete();
+    await expect.poll(async () => (await this.view())?.state.status, { timeout: 60_000, interval: 250 }).toBe('complete');
+    await this.waitForCatchUp();
+    await this.control.reload();
+    const { log } = await exportJsonWithNames(this.control);
+    const exported = log.picks.map((pick) => ({
+      overallPick: pick.overallPick,
+      round: pick.round,
+      roundPick: pick.roundPick,
+      teamId: pick.teamId,
+      playerId: pick.playerId,
+      playerName: pick.playerName,
+      position: pick.position,
+      proTeam: pick.proTeam,
+      rosterSpot: pick.rosterSpot,
+      keeper: pick.keeper,
+    }));
+    const truth = this.sim.truth().map(({ autopick: _autopick, ...rest }) => rest);
+    const backfilled = new Set(log.picks.filter((pick) => pick.source !== 'socket').map((pick) => pick.overallPick));
+    // INIT cannot say who autopicked, so only picks seen live carry a trustworthy flag.
+    const liveAutopicks = log.picks.filter((pick) => !backfilled.has(pick.overallPick)).map((pick) => [pick.overallPick, pick.autopick]);
+    const truthAutopicks = this.sim
+      .truth()
+      .filter((pick) => !backfilled.has(pick.overallPick))
+      .map((pick) => [pick.overallPick, pick.autopick]);
+    expect(exported.length, 'picks exported').toBe(truth.length);
+    expect(exported).toEqual(truth);
+    expect(liveAutopicks).toEqual(truthAutopicks);
+    expect(log.draft.status).toBe('complete');
+  }
+
+  async close(): Promise<void> {
+    await this.context?.close().catch(() => undefined);
+    await this.sim.close();
+    await rm(this.profile, { recursive: true, force: true });
+  }
+}
+
+/** One line per fault for the suite's report (also collected into a summary table). */
+export interface FaultFigure {
+  scenario: string;
+  fault: string;
+  detectionMs: number | null;
+  catchUpMs: number;
+  reloads: number;
+  picksCaughtUp: number | null;
+}
+
+export const faultFigures: FaultFigure[] = [];
+
+export function recordFigure(figure: FaultFigure): void {
+  faultFigures.push(figure);
+  const detection = figure.detectionMs === null ? 'n/a' : `${(figure.detectionMs / 1000).toFixed(2)} s`;
+  console.log(
+    `[fault] ${figure.scenario} | ${figure.fault} | detected after ${detection} | all missed picks back after ${(figure.catchUpMs / 1000).toFixed(2)} s | reloads ${figure.reloads} | picks caught up ${figure.picksCaughtUp ?? 0}`,
+  );
+}
+
+/** Injects a fault and measures detection (from the extension's incident) and catch-up (until it holds the sim's board). */
+export async function measureFault(room: DraftRoom, scenario: string, fault: string, inject: () => unknown | Promise<unknown>): Promise<FaultFigure> {
+  const before = (await room.incidents()).length;
+  const injectedAt = Date.now();
+  await inject();
+  // Let the sim move on so there is something to miss.
+  await expect.poll(async () => (await room.incidents()).length, { timeout: 60_000, interval: 100 }).toBeGreaterThan(before);
+  await expect.poll(async () => (await room.view())?.health?.status, { timeout: 90_000, interval: 100 }).toMatch(/^(live|finished)$/);
+  await room.waitForCatchUp(90_000);
+  const catchUpMs = Date.now() - injectedAt;
+  const incident = (await room.incidents())[before]!;
+  const figure: FaultFigure = {
+    scenario,
+    fault,
+    detectionMs: incident.detectionLatencyMs,
+    catchUpMs,
+    reloads: incident.reloadAttempts,
+    picksCaughtUp: incident.picksCaughtUp,
+  };
+  recordFigure(figure);
+  return figure;
+}
