@@ -55,8 +55,13 @@ function dispatch(state: DraftState, event: DraftEvent, now: number): Reduction 
         logEntry(now, 'error', 'malformed_frame', `Could not read a ${quoteFrameText(event.command)} frame: ${quoteFrameText(event.error)}`),
       ]);
     case 'unknown':
-      return result(state, [logEntry(now, 'info', 'unknown_frame', `Ignored a frame of unknown type ${quoteFrameText(event.command)}.`)]);
+      return result(state, [logEntry(now, 'info', 'unknown_frame', `Ignored a frame of unknown type ${commandName(event.command)}.`)]);
     default:
       return result(state);
   }
+}
+
+/** ESPN commands are short upper-case words; anything else may be a garbled secret, so it is not quoted. */
+function commandName(command: string): string {
+  return /^[A-Z_]{1,24}$/.test(command) ? command : '(unreadable command)';
 }

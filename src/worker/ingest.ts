@@ -66,7 +66,8 @@ export function ingestHookItems(
     if (item.k === 'open') {
       const key = draftKeyFor(item.url, page);
       const id = draftIdOf(key);
-      current.sockets[item.sid] = { draftId: id, lastSeq: 0, openedAt: item.at, closedAt: null };
+      // A redelivered open must not reset the socket's progress, or its frames would apply twice.
+      current.sockets[item.sid] ??= { draftId: id, lastSeq: 0, openedAt: item.at, closedAt: null };
       current.activeSocketId = item.sid;
       current.draftId = id;
       drafts.set(id, draftFor(id, key));

@@ -158,10 +158,36 @@ export async function serviceWorkerTarget(context: BrowserContext, extId: string
   };
 }
 
-/** Stops the extension's service worker if it runs; resolves true when one was stopped. */
+/**
+ * Stops the extension's service worker if it runs, as Chrome does when it idles out, and
+ * resolves true once the old instance is gone. Chrome keeps the same DevTools target for the
+ * restarted worker, so "gone" is judged by a marker set in the old JS context disappearing.
+ */
 export async function terminateServiceWorker(context: BrowserContext, extId: string, timeoutMs = 10_000): Promise<boolean> {
+  const running = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`));
   const target = await serviceWorkerTarget(context, extId);
-  if (!target) return false;
-  await target.terminate(timeoutMs);
-  return true;
+  if (!target || !running) return false;
+  const marker = `terminate-${Date.now()}-${Math.random()}`;
+  await running.evaluate((value) => {
+    (globalThis as { __terminationMarker?: string }).__terminationMarker = value;
+  }, marker);
+  const session = await browserCdpSession(context);
+  try {
+    await session.send('Target.closeTarget', { targetId: target.targetId });
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const current = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`));
+    const seen = current
+      ? await Promise.race([
+          current.evaluate(() => (globalThis as { __terminationMarker?: string }).__terminationMarker ?? null).catch(() => 'unknown'),
+          new Promise<string>((resolve) => setTimeout(() => resolve('unknown'), 1000)),
+        ])
+      : null;
+    if (seen !== marker && seen !== 'unknown') return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`service worker ${target.url} still running ${timeoutMs} ms after Target.closeTarget`);
 }

@@ -26,3 +26,20 @@ describe('quoteFrameText', () => {
     expect(out.endsWith('…')).toBe(true);
   });
 });
+
+describe('unknown frames with garbled commands', () => {
+  it('never quote a garbled join token into the log', async () => {
+    const { reduceDraft } = await import('../../../src/draft/reducer');
+    const { createDraftState } = await import('../../../src/draft/create-draft');
+    const { parseFrame } = await import('../../../src/protocol/parse-frame');
+    const key = { game: 'ffl', leagueId: '123456789', seasonId: 2025 };
+    for (const text of [
+      'TOKENX:123456789:2:{00000000-0000-4000-8000-000000000002}:-1234567890\n',
+      '1:123456789:2é:{00000000-0000-4000-8000-000000000002}:-1234567890\n',
+    ]) {
+      const { log } = reduceDraft(createDraftState(key, 0), parseFrame(text, 'in'), 0);
+      expect(JSON.stringify(log)).not.toContain('1234567890');
+      expect(JSON.stringify(log)).not.toContain('00000000-0000');
+    }
+  });
+});
