@@ -8,13 +8,14 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Draft Watch',
     description: 'Follows every pick of an ESPN fantasy draft, recovers from dropped connections, and exports the pick log.',
     permissions: ['notifications', 'alarms'],
     host_permissions: ['https://fantasy.espn.com/*', 'https://lm-api-reads.fantasy.espn.com/*'],
-    browser_specific_settings: {
-      gecko: { id: 'draft-watch@draft-watch.dev', strict_min_version: '128.0' },
-    },
-  },
+    // MAIN-world content scripts need Firefox 128; Chrome warns about the key, so only Firefox gets it.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'draft-watch@draft-watch.dev', strict_min_version: '128.0' } } }
+      : {}),
+  }),
 });
