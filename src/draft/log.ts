@@ -21,7 +21,13 @@ export type DraftLogKind =
   | 'espn_error'
   | 'malformed_frame'
   | 'unknown_frame'
-  | 'internal';
+  | 'internal'
+  // Confirming the pick log against ESPN's REST board after the draft (apply-api-picks.ts, rest-reconcile.ts).
+  | 'api_reconcile'
+  | 'api_pick_corrected'
+  | 'api_pick_rejected'
+  | 'api_pick_unconfirmed'
+  | 'api_unavailable';
 
 export function logEntry(at: number, level: LogLevel, kind: DraftLogKind, message: string): LogEntry {
   return { at, level, kind, message };

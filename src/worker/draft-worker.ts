@@ -14,6 +14,7 @@ import type { PlayerNames } from './player-names';
 import { readTeamNames, type PageFetch } from './team-names';
 import { applyTeamNames } from '../draft/apply-team-names';
 import { superviseBatch, superviseInput, type Supervision } from './supervise';
+import { claimReconcileAttempt, commitReconcileOutcome, reconcileWithRest } from './rest-reconcile';
 import type { TabControl } from './tab-control';
 
 const LAST_ACTIVE_KEY = 'lastActiveDraftId';
@@ -83,6 +84,7 @@ export class DraftWorker {
           this.requestNames(record);
           this.requestTeamNames(record, tabId);
         }
+        if (record.state.status === 'complete') await this.maybeReconcile(record.id, tabId);
       }
     });
   }
@@ -166,6 +168,27 @@ export class DraftWorker {
         await this.deps.store.saveBatch([{ ...latest, state: reduction.state, events: appendEvents(latest.events, log) }], null);
       }),
     );
+  }
+
+  /**
+   * Once the draft is complete, checks the pick log against ESPN's final board
+   * (rest-reconcile.ts). The attempt is recorded before the request goes out;
+   * later batches drive the bounded retries.
+   */
+  private async maybeReconcile(draftId: string, tabId: number): Promise<void> {
+    const { deps } = this;
+    try {
+      if (!(await claimReconcileAttempt(deps.store, draftId, deps.now()))) return;
+    } catch (error) {
+      deps.report('warn', `could not schedule the ESPN API check: ${String(error)}`);
+      return;
+    }
+    void reconcileWithRest(deps, tabId, draftId)
+      .then((outcome) => this.serialize(() => commitReconcileOutcome(deps.store, draftId, outcome, deps.now())))
+      .then((log) => {
+        for (const entry of log) if (entry.level !== 'info') deps.report(entry.level, entry.message);
+      })
+      .catch((error) => deps.report('warn', `ESPN API check failed: ${String(error)}`));
   }
 
   private appendLog(draftId: string, entries: LogEntry[]): Promise<void> {
