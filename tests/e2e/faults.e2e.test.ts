@@ -31,6 +31,17 @@ describe('fault recovery in Chromium with the production build', () => {
       expect(figure.reloads).toBeGreaterThanOrEqual(1);
     }
     await room.expectExportEqualsTruth();
+    // What happened, in plain words, in the exported log.
+    const messages = ((await room.view())?.events ?? []).map((event) => event.message);
+    for (const expected of [
+      /^WebSocket closed \(1000\); waiting for ESPN to reconnect$/,
+      /^WebSocket closed \(1011\); waiting for ESPN to reconnect$/,
+      /^Reloading draft tab, attempt 1\/8/,
+      /^Reconnected after \d+(\.\d)? s \(1 reload\)$/,
+      /^Caught up \d+ missed picks?\.$/,
+    ]) {
+      expect(messages).toContainEqual(expect.stringMatching(expected));
+    }
   });
 
   it('detects a silent stall (socket open, nothing arrives, not even PONG) and reloads', async () => {
