@@ -1,6 +1,6 @@
 import { redactSecrets } from '../draft/redact';
 import type { DraftState, LogEntry, Pick } from '../draft/types';
-import type { PickLogEvent, PickLogJson, PickLogPick, PickLogTeam } from './pick-log-schema';
+import { pickLogSchema, type PickLogEvent, type PickLogJson, type PickLogPick } from './pick-log-schema';
 
 /** What the export knows about a player; the draft socket itself only carries ids. */
 export interface PlayerInfo {
@@ -44,27 +44,11 @@ export function buildPickLog(input: PickLogInput): PickLogJson {
 
 /**
  * Pretty JSON with the documented key order, whatever order the input object
- * was built in, so two exports of the same draft diff cleanly.
+ * was built in, so two exports of the same draft diff cleanly. Parsing through
+ * the schema rebuilds every object in the schema's key order.
  */
 export function formatPickLogJson(log: PickLogJson): string {
-  const ordered: PickLogJson = {
-    format: log.format,
-    version: log.version,
-    exportedAt: log.exportedAt,
-    draft: {
-      game: log.draft.game,
-      leagueId: log.draft.leagueId,
-      seasonId: log.draft.seasonId,
-      type: log.draft.type,
-      status: log.draft.status,
-      myTeamId: log.draft.myTeamId,
-      teams: log.draft.teams.map(orderTeam),
-      rounds: log.draft.rounds,
-    },
-    picks: log.picks.map(orderPick),
-    events: log.events.map(orderEvent),
-  };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  return `${JSON.stringify(pickLogSchema.parse(log), null, 2)}\n`;
 }
 
 function exportPick(pick: Pick, player: PlayerInfo): PickLogPick {
@@ -88,32 +72,6 @@ function exportPick(pick: Pick, player: PlayerInfo): PickLogPick {
 /** Log messages are written without secrets; redacting again costs nothing and guards the file. */
 function exportEvent(entry: LogEntry): PickLogEvent {
   return { at: isoTime(entry.at), level: entry.level, kind: redactSecrets(entry.kind), message: redactSecrets(entry.message) };
-}
-
-function orderTeam(team: PickLogTeam): PickLogTeam {
-  return { teamId: team.teamId, name: team.name, draftPosition: team.draftPosition };
-}
-
-function orderPick(pick: PickLogPick): PickLogPick {
-  return {
-    overallPick: pick.overallPick,
-    round: pick.round,
-    roundPick: pick.roundPick,
-    teamId: pick.teamId,
-    playerId: pick.playerId,
-    playerName: pick.playerName,
-    position: pick.position,
-    proTeam: pick.proTeam,
-    rosterSpot: pick.rosterSpot,
-    keeper: pick.keeper,
-    autopick: pick.autopick,
-    source: pick.source,
-    recordedAt: pick.recordedAt,
-  };
-}
-
-function orderEvent(event: PickLogEvent): PickLogEvent {
-  return { at: event.at, level: event.level, kind: event.kind, message: event.message };
 }
 
 function isoTime(epochMs: number): string {

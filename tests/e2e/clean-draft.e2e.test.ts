@@ -7,6 +7,7 @@ import { startSimulator, type Simulator } from '../sim/index';
 import { extensionId, launchChromiumWithExtension } from '../support/chromium';
 import { exportFile, exportJsonWithNames, openPopup, waitForDraft } from './support/popup';
 import { readExtensionDatabase } from './support/extension-db';
+import { asTruthPick } from './support/truth';
 
 const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const TEAMS = 10;
@@ -70,19 +71,7 @@ describe('a clean 10-team, 16-round draft in Chromium with the production build'
     expect(log.draft.teams.map((team) => [team.teamId, team.name]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
       sim.league.teams.map((team) => [team.teamId, team.name]).sort((a, b) => Number(a[0]) - Number(b[0])),
     );
-    const exported = log.picks.map((pick) => ({
-      overallPick: pick.overallPick,
-      round: pick.round,
-      roundPick: pick.roundPick,
-      teamId: pick.teamId,
-      playerId: pick.playerId,
-      playerName: pick.playerName,
-      position: pick.position,
-      proTeam: pick.proTeam,
-      rosterSpot: pick.rosterSpot,
-      keeper: pick.keeper,
-      autopick: pick.autopick,
-    }));
+    const exported = log.picks.map(asTruthPick);
     expect(exported).toEqual(sim.truth());
     expect(new Set(log.picks.map((pick) => pick.source))).toEqual(new Set(['socket']));
     // A clean draft needs no recovery.

@@ -16,7 +16,7 @@ describe('fault recovery in Chromium with the production build', () => {
   afterAll(() => printFaultSummary(faultFigures, 'single-fault scenarios'));
 
   it('recovers an abrupt drop (1006) through ESPN’s own reconnect, without reloading', async () => {
-    room = await DraftRoom.open({ sim: { ...SMALL_DRAFT, seed: 'drop-1006' }, pageQuery: { simReconnect: 'auto' } });
+    room = await DraftRoom.open({ sim: { ...SMALL_DRAFT, seed: 'drop-1006' }, pageQuery: { simReconnect: 'auto', simReconnectDelayMs: 500 } });
     await room.sim.whenPicks(5);
     const figure = await measureFault(room, 'ESPN reconnects', 'close 1006', () => room!.sim.faults.drop(1006));
     expect(figure.reloads).toBe(0);

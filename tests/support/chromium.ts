@@ -177,16 +177,17 @@ export async function terminateServiceWorker(context: BrowserContext, extId: str
   } finally {
     await session.detach().catch(() => undefined);
   }
+  // A worker with work to do is restarted at once (a fresh context without the marker); an idle one
+  // stays stopped and never answers. Either way the old instance is gone.
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const current = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extId}/`));
-    const seen = current
-      ? await Promise.race([
-          current.evaluate(() => (globalThis as { __terminationMarker?: string }).__terminationMarker ?? null).catch(() => 'unknown'),
-          new Promise<string>((resolve) => setTimeout(() => resolve('unknown'), 1000)),
-        ])
-      : null;
-    if (seen !== marker && seen !== 'unknown') return true;
+    if (!current) return true;
+    const seen = await Promise.race([
+      current.evaluate(() => (globalThis as { __terminationMarker?: string }).__terminationMarker ?? null).catch(() => 'error'),
+      new Promise<string>((resolve) => setTimeout(() => resolve('stopped'), 1500)),
+    ]);
+    if (seen === 'stopped' || (seen !== marker && seen !== 'error')) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`service worker ${target.url} still running ${timeoutMs} ms after Target.closeTarget`);

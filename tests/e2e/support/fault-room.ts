@@ -10,6 +10,7 @@ import type { Settings } from '../../../src/worker/settings';
 import { allIncidents } from '../../../src/health/connection-health';
 import type { Incident } from '../../../src/health/incident';
 import { exportJsonWithNames } from './popup';
+import { asTruthPick } from './truth';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -18,7 +19,7 @@ export const EXTENSION_DIR = resolve('.output/chrome-mv3');
  * settings message, so the production build runs unmodified.
  */
 export const FAST_RECOVERY: Settings = {
-  recovery: { graceMs: 1500, espnSocketInitTimeoutMs: 4000, reloadTimeoutMs: 8000, backoffBaseMs: 1000, backoffMinMs: 500, backoffCapMs: 4000, maxAttempts: 8 },
+  recovery: { graceMs: 3000, espnSocketInitTimeoutMs: 4000, reloadTimeoutMs: 8000, backoffBaseMs: 1000, backoffMinMs: 500, backoffCapMs: 4000, maxAttempts: 8 },
 };
 
 export interface DraftRoomOptions {
@@ -119,21 +120,10 @@ export class DraftRoom {
     await this.waitForCatchUp();
     await this.control.reload();
     const { log } = await exportJsonWithNames(this.control);
-    const exported = log.picks.map((pick) => ({
-      overallPick: pick.overallPick,
-      round: pick.round,
-      roundPick: pick.roundPick,
-      teamId: pick.teamId,
-      playerId: pick.playerId,
-      playerName: pick.playerName,
-      position: pick.position,
-      proTeam: pick.proTeam,
-      rosterSpot: pick.rosterSpot,
-      keeper: pick.keeper,
-    }));
-    const truth = this.sim.truth().map(({ autopick: _autopick, ...rest }) => rest);
+    // INIT cannot say who autopicked, so the flag is compared separately, for picks seen live.
+    const exported = log.picks.map((pick) => ({ ...asTruthPick(pick), autopick: false }));
+    const truth = this.sim.truth().map((pick) => ({ ...pick, autopick: false }));
     const backfilled = new Set(log.picks.filter((pick) => pick.source !== 'socket').map((pick) => pick.overallPick));
-    // INIT cannot say who autopicked, so only picks seen live carry a trustworthy flag.
     const liveAutopicks = log.picks.filter((pick) => !backfilled.has(pick.overallPick)).map((pick) => [pick.overallPick, pick.autopick]);
     const truthAutopicks = this.sim
       .truth()
