@@ -6,7 +6,7 @@ import { createBrowserTabControl, tabIdOfAlarm, tabIdOfNotification } from '../s
 import { pageFetchResultSchema, workerMessageSchema, type PageFetchResult } from '../src/messaging/messages';
 import { DraftWorker } from '../src/worker/draft-worker';
 import { PlayerNames } from '../src/worker/player-names';
-import { recoveryConfigOf } from '../src/worker/settings';
+import { recoveryConfigOf, silenceConfigOf } from '../src/worker/settings';
 import { isDraftRoomUrl } from '../src/relay/page-context';
 
 const SETTINGS_KEY = 'settings';
@@ -53,6 +53,8 @@ export default defineBackground(() => {
         return ready.then((worker) => worker.getView(message.tabId));
       case 'reload-now':
         return withWorker((worker) => worker.handleRecoveryInput(message.tabId, { type: 'manualReloadRequested' })).then(() => true);
+      case 'get-page-config':
+        return storeReady.then(async (store) => ({ silence: silenceConfigOf(await store.getMeta(SETTINGS_KEY)) }));
       case 'set-settings':
         return storeReady.then((store) => store.setMeta(SETTINGS_KEY, message.settings)).then(() => true);
     }

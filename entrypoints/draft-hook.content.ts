@@ -1,6 +1,7 @@
 import { installSocketHook } from '../src/page-hook/socket-hook';
 import { createPageBridge } from '../src/page-hook/page-bridge';
-import { detectPageStall } from '../src/page-hook/page-stall';
+import { createPageStallDetector } from '../src/page-hook/page-stall';
+import { SILENCE_CONFIG_EVENT } from '../src/relay/hook-items';
 import { redactSocketUrl, redactTokenFrame } from '../src/protocol/redact';
 
 // MAIN world at document_start: the hook must be in place before ESPN's scripts open the socket.
@@ -11,6 +12,8 @@ export default defineContentScript({
   globalName: false,
   main() {
     const emit = createPageBridge(document);
+    const stalls = createPageStallDetector();
+    document.addEventListener(SILENCE_CONFIG_EVENT, (event) => stalls.configure((event as CustomEvent<unknown>).detail));
     const hook = installSocketHook({
       global: window,
       now: () => Date.now(),
@@ -18,7 +21,7 @@ export default defineContentScript({
       setTimeout: (fn, ms) => window.setTimeout(fn, ms),
       setInterval: (fn, ms) => window.setInterval(fn, ms),
       clearInterval: (handle) => window.clearInterval(handle as number),
-      detectStall: detectPageStall,
+      detectStall: stalls.detect,
       redactUrl: redactSocketUrl,
       redactTokenFrame,
       socketIdPrefix: Math.random().toString(36).slice(2, 10),

@@ -3,6 +3,7 @@ import { startRelay } from '../src/relay/relay';
 import { readDraftPageContext } from '../src/relay/page-context';
 import { pageFetchRequestSchema } from '../src/messaging/messages';
 import { fetchFromPage } from '../src/relay/page-fetch';
+import { SILENCE_CONFIG_EVENT } from '../src/relay/hook-items';
 
 // Isolated world: the only bridge between the page hook and the worker.
 export default defineContentScript({
@@ -20,6 +21,14 @@ export default defineContentScript({
       warn: (message) => console.warn(message),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     });
+    // The hook starts with the documented defaults; the user's thresholds follow as soon as the worker answers.
+    void browser.runtime
+      .sendMessage({ type: 'get-page-config' })
+      .then((config: unknown) => {
+        const silence = (config as { silence?: unknown } | undefined)?.silence;
+        if (silence) document.dispatchEvent(new CustomEvent(SILENCE_CONFIG_EVENT, { detail: JSON.stringify(silence) }));
+      })
+      .catch(() => undefined);
     browser.runtime.onMessage.addListener((message: unknown) => {
       const request = pageFetchRequestSchema.safeParse(message);
       if (!request.success) return undefined;

@@ -28,11 +28,14 @@ export const reloadNowRequestSchema = z.object({ type: z.literal('reload-now'), 
 
 export const setSettingsRequestSchema = z.object({ type: z.literal('set-settings'), settings: settingsSchema });
 
+export const pageConfigRequestSchema = z.object({ type: z.literal('get-page-config') });
+
 export const workerMessageSchema = z.discriminatedUnion('type', [
   hookBatchMessageSchema,
   viewRequestSchema,
   reloadNowRequestSchema,
   setSettingsRequestSchema,
+  pageConfigRequestSchema,
 ]);
 export type WorkerMessage = z.infer<typeof workerMessageSchema>;
 

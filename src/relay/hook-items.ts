@@ -15,3 +15,5 @@ export type HookItem =
 export const HOOK_EVENT = 'draft-watch:hook';
 export const HOOK_HELLO_EVENT = 'draft-watch:hello';
 export const RELAY_READY_EVENT = 'draft-watch:ready';
+/** Relay → hook: the user's silence thresholds, as a JSON string. */
+export const SILENCE_CONFIG_EVENT = 'draft-watch:silence-config';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { installSocketHook, BATCH_DELAY_MS, type SocketHookEnv } from '../../../src/page-hook/socket-hook';
-import { detectPageStall } from '../../../src/page-hook/page-stall';
+import { createPageStallDetector } from '../../../src/page-hook/page-stall';
 import { redactSocketUrl, redactTokenFrame } from '../../../src/protocol/redact';
 import type { HookItem } from '../../../src/relay/hook-items';
 import { FakeWebSocket } from './fake-websocket';
@@ -30,7 +30,7 @@ function harness() {
       const index = timers.findIndex((t) => t.id === id);
       if (index >= 0) timers.splice(index, 1);
     },
-    detectStall: detectPageStall,
+    detectStall: createPageStallDetector().detect,
     redactUrl: redactSocketUrl,
     redactTokenFrame,
     socketIdPrefix: 'p1',
