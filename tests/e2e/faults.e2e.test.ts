@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DraftRoom, faultFigures, measureFault, recordFigure, sendToWorker } from './support/fault-room';
+import { DraftRoom, FAST_RECOVERY, faultFigures, measureFault, recordFigure, sendToWorker } from './support/fault-room';
+import { DEFAULT_SILENCE_CONFIG } from '../../src/health/silence';
 import { printFaultSummary } from './support/fault-summary';
 
 /** A short draft per scenario: long enough to inject a fault mid-draft and see picks missed. */
@@ -50,6 +51,22 @@ describe('fault recovery in Chromium with the production build', () => {
     const figure = await measureFault(room, 'silent stall', 'stall', () => room!.sim.faults.stall(120_000));
     expect(figure.reloads).toBeGreaterThanOrEqual(1);
     expect(figure.picksCaughtUp).toBeGreaterThan(0);
+    await room.expectExportEqualsTruth();
+  });
+
+  it("applies the user's silence budget in the page", async () => {
+    room = await DraftRoom.open({
+      sim: { ...SMALL_DRAFT, seed: 'stall-budget' },
+      pageQuery: { simReconnect: 'auto' },
+      settings: { ...FAST_RECOVERY, silence: { activeBudgetMs: 4_000, pongTimeoutMs: 60_000 } },
+    });
+    await room.sim.whenPicks(4);
+    const figure = await measureFault(room, 'silent stall, 4 s budget', 'stall (4 s budget)', () => room!.sim.faults.stall(120_000));
+    const incident = (await room.incidents()).at(-1)!;
+    // The default budget is 11 s; the stall must have been declared on the configured one.
+    expect(incident.cause).toMatchObject({ kind: 'silence' });
+    expect((incident.cause as { silentForMs: number }).silentForMs).toBeLessThan(DEFAULT_SILENCE_CONFIG.activeBudgetMs);
+    expect(figure.reloads).toBeGreaterThanOrEqual(1);
     await room.expectExportEqualsTruth();
   });
 
