@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { HookItem } from '../../../src/relay/hook-items';
+import { parseHookBatch } from '../../../src/relay/hook-items-schema';
+
+const T = 1_756_607_000_000;
+
+const VALID: Record<HookItem['k'], HookItem> = {
+  open: { k: 'open', sid: 'ws-1', at: T, url: 'wss://fantasydraft.espn.com/game-1/league-1/JOIN?4=[swid]' },
+  frame: { k: 'frame', sid: 'ws-1', seq: 1, dir: 'in', at: T + 1, data: 'SELECTING 3 30000\n' },
+  close: { k: 'close', sid: 'ws-1', at: T + 2, code: 1006, reason: '', clean: false },
+  error: { k: 'error', sid: 'ws-1', at: T + 3 },
+  stall: { k: 'stall', sid: 'ws-1', at: T + 4, cause: 'silence', silentForMs: 12_000 },
+  unload: { k: 'unload', at: T + 5 },
+};
+
+const ok = (items: unknown): HookItem[] => {
+  const result = parseHookBatch(JSON.stringify(items));
+  if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
+  return result.items;
+};
+
+const rejects = (items: unknown): string => {
+  const result = parseHookBatch(JSON.stringify(items));
+  if (result.ok) throw new Error(`expected a rejection for ${JSON.stringify(items).slice(0, 200)}`);
+  return result.error;
+};
+
+describe('parseHookBatch: the detail must be a JSON string', () => {
+  it.each([
+    ['a number', 42],
+    ['null', null],
+    ['undefined', undefined],
+    ['an already-parsed array', [VALID.unload]],
+    ['an object', { toString: () => '[]' }],
+    ['a boolean', true],
+  ])('refuses %s', (_name, detail) => {
+    expect(parseHookBatch(detail)).toEqual({ ok: false, error: 'hook batch is not a string' });
+  });
+
+  it.each(['', '[', '{"k":"unload"', "[{'k':'unload'}]", 'undefined', '[1,]', 'NaN'])('refuses invalid JSON %j', (text) => {
+    expect(parseHookBatch(text)).toEqual({ ok: false, error: 'hook batch is not valid JSON' });
+  });
+
+  it.each([
+    ['an object', { k: 'unload', at: T }],
+    ['a string', 'hello'],
+    ['a number', 7],
+    ['null', null],
+  ])('refuses JSON that is %s rather than an array', (_name, value) => {
+    expect(rejects(value)).toMatch(/^hook batch rejected: /);
+  });
+});
+
+describe('parseHookBatch: valid batches', () => {
+  it.each(Object.entries(VALID))('accepts a %s item unchanged', (_kind, item) => {
+    expect(ok([item])).toEqual([item]);
+  });
+
+  it('accepts a mixed batch and keeps its order', () => {
+    const items = [VALID.open, VALID.frame, VALID.stall, VALID.error, VALID.close, VALID.unload];
+    expect(ok(items)).toEqual(items);
+  });
+
+  it('accepts an empty batch', () => {
+    expect(parseHookBatch('[]')).toEqual({ ok: true, items: [] });
+  });
+
+  it('accepts the other enum values: outbound frames, pong timeouts, clean closes', () => {
+    const items: HookItem[] = [
+      { k: 'frame', sid: 'ws-1', seq: 0, dir: 'out', at: 0, data: 'PING PING%201756607000000' },
+      { k: 'stall', sid: 'ws-1', at: T, cause: 'pong-timeout', silentForMs: 0 },
+      { k: 'close', sid: 'ws-1', at: T, code: -1, reason: 'x'.repeat(1024), clean: true },
+    ];
+    expect(ok(items)).toEqual(items);
+  });
+
+  it('accepts limits exactly at their bounds', () => {
+    const items: HookItem[] = [
+      { k: 'open', sid: 'x'.repeat(64), at: T, url: 'u'.repeat(4096) },
+      { k: 'frame', sid: 'a', seq: 2, dir: 'in', at: T, data: 'A'.repeat(1 << 20) },
+    ];
+    expect(ok(items)).toEqual(items);
+  });
+
+  it('accepts 10 000 items', () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => ({ k: 'unload', at: i }));
+    expect(ok(items)).toHaveLength(10_000);
+  });
+
+  it('drops unknown extra fields instead of passing them on', () => {
+    const [item] = ok([{ ...VALID.error, swid: '{SECRET}', __proto__x: 1 }]);
+    expect(item).toEqual(VALID.error);
+    expect(Object.keys(item!)).not.toContain('swid');
+  });
+});
+
+describe('parseHookBatch: wrong shapes', () => {
+  const cases: Array<[string, unknown]> = [
+    ['an unknown kind', { k: 'message', sid: 'ws-1', at: T }],
+    ['no kind', { sid: 'ws-1', at: T }],
+    ['a kind of the wrong type', { k: 1, at: T }],
+    ['an item that is not an object', 'unload'],
+    ['a null item', null],
+    ['an empty socket id', { ...VALID.error, sid: '' }],
+    ['a socket id over 64 characters', { ...VALID.error, sid: 'x'.repeat(65) }],
+    ['a numeric socket id', { ...VALID.error, sid: 1 }],
+    ['a missing socket id', { k: 'error', at: T }],
+    ['a negative time', { ...VALID.unload, at: -1 }],
+    ['a fractional time', { ...VALID.unload, at: T + 0.5 }],
+    ['a string time', { ...VALID.unload, at: String(T) }],
+    ['a missing time', { k: 'unload' }],
+    ['an open without url', { k: 'open', sid: 'ws-1', at: T }],
+    ['an open url over 4096 characters', { ...VALID.open, url: 'u'.repeat(4097) }],
+    ['a frame with a negative seq', { ...VALID.frame, seq: -1 }],
+    ['a frame with a fractional seq', { ...VALID.frame, seq: 1.5 }],
+    ['a frame with an unknown direction', { ...VALID.frame, dir: 'sideways' }],
+    ['a frame without data', { k: 'frame', sid: 'ws-1', seq: 1, dir: 'in', at: T }],
+    ['a frame with non-string data', { ...VALID.frame, data: { text: 'x' } }],
+    ['a frame over 1 MiB', { ...VALID.frame, data: 'A'.repeat((1 << 20) + 1) }],
+    ['a close with a fractional code', { ...VALID.close, code: 1006.5 }],
+    ['a close with a string code', { ...VALID.close, code: '1006' }],
+    ['a close reason over 1024 characters', { ...VALID.close, reason: 'r'.repeat(1025) }],
+    ['a close whose clean flag is not boolean', { ...VALID.close, clean: 'false' }],
+    ['a close without reason', { k: 'close', sid: 'ws-1', at: T, code: 1000, clean: true }],
+    ['a stall with an unknown cause', { ...VALID.stall, cause: 'timeout' }],
+    ['a stall with negative silence', { ...VALID.stall, silentForMs: -1 }],
+    ['a stall without silence', { k: 'stall', sid: 'ws-1', at: T, cause: 'silence' }],
+  ];
+
+  it.each(cases)('rejects %s', (_name, item) => {
+    expect(rejects([item])).toMatch(/^hook batch rejected: /);
+  });
+
+  it('rejects the whole batch when one item among valid ones is bad', () => {
+    expect(rejects([VALID.open, VALID.frame, { ...VALID.frame, seq: 'two' }, VALID.close])).toMatch(/^hook batch rejected: /);
+  });
+
+  it('rejects a batch of more than 10 000 items', () => {
+    const items = Array.from({ length: 10_001 }, (_, i) => ({ k: 'unload', at: i }));
+    expect(rejects(items)).toMatch(/^hook batch rejected: /);
+  });
+});
