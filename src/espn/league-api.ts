@@ -79,7 +79,7 @@ export function readApiResponse<T>(status: number, body: string, schema: z.ZodTy
 export function teamsFromApi(value: z.infer<typeof leagueTeamsSchema>): ApiTeam[] {
   return value.teams.map((team) => ({
     teamId: team.id,
-    name: team.name ?? ([team.location, team.nickname].filter(Boolean).join(' ').trim() || null),
+    name: team.name?.trim() || [team.location, team.nickname].filter(Boolean).join(' ').trim() || null,
   }));
 }
 

@@ -37,7 +37,8 @@ export function parsePlayersResponse(body: string): PlayersParse {
       continue;
     }
     const p = parsed.data;
-    const name = p.fullName ?? ([p.firstName, p.lastName].filter(Boolean).join(' ') || null);
+    // An empty string is no name: fall back as if it were missing.
+    const name = p.fullName?.trim() || [p.firstName, p.lastName].filter(Boolean).join(' ').trim() || null;
     players.push({
       playerId: p.id,
       name,

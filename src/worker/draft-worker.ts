@@ -63,7 +63,7 @@ export class DraftWorker {
         session.draftId !== null && ingested.session.draftId !== session.draftId
           ? { ...ingested.session, health: initialHealth(), recovery: initialRecoveryState() }
           : ingested.session;
-      const supervised = superviseBatch(sessionForDraft, ingested.lifecycle, await this.superviseContext());
+      const supervised = superviseBatch(sessionForDraft, ingested.lifecycle, await this.superviseContext(), session.activeSocketId);
       const logs = new Map(ingested.logs);
       if (supervised.session.draftId && supervised.log.length > 0) {
         logs.set(supervised.session.draftId, (logs.get(supervised.session.draftId) ?? []).concat(supervised.log));

@@ -32,14 +32,18 @@ export const settingsSchema = z.object({
 export type Settings = z.input<typeof settingsSchema>;
 
 export function recoveryConfigOf(stored: unknown): RecoveryConfig {
-  const parsed = settingsSchema.safeParse(stored ?? {});
-  const overrides = parsed.success ? parsed.data.recovery : {};
-  const merged = { ...DEFAULT_RECOVERY_CONFIG, ...overrides };
+  const merged = { ...DEFAULT_RECOVERY_CONFIG, ...section(stored, 'recovery') };
   // A minimum above the cap would make every backoff equal the minimum; keep them ordered.
   return { ...merged, backoffMinMs: Math.min(merged.backoffMinMs, merged.backoffCapMs) };
 }
 
+/** Each section is checked on its own, so a bad value in one never discards the other. */
+function section<K extends 'recovery' | 'silence'>(stored: unknown, key: K): Settings[K] {
+  const value = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>)[key] : undefined;
+  const parsed = settingsSchema.shape[key].safeParse(value);
+  return (parsed.success ? parsed.data : {}) as Settings[K];
+}
+
 export function silenceConfigOf(stored: unknown): SilenceConfig {
-  const parsed = settingsSchema.safeParse(stored ?? {});
-  return { ...DEFAULT_SILENCE_CONFIG, ...(parsed.success ? parsed.data.silence : {}) };
+  return { ...DEFAULT_SILENCE_CONFIG, ...section(stored, 'silence') };
 }

@@ -23,8 +23,14 @@ export interface SuperviseContext {
  * Turns one batch's lifecycle into health signals and recovery decisions for a tab.
  * Pure; the shell carries out the returned actions (timers, reloads, notifications).
  */
-export function superviseBatch(session: TabSession, entries: readonly LifecycleEntry[], ctx: SuperviseContext): Supervision {
-  const out = new Tracker(session, ctx);
+export function superviseBatch(
+  session: TabSession,
+  entries: readonly LifecycleEntry[],
+  ctx: SuperviseContext,
+  /** The tab's active socket before this batch; opens inside the batch move it along. */
+  activeBefore: string | null = session.activeSocketId,
+): Supervision {
+  const out = new Tracker(session, ctx, activeBefore);
   for (const entry of entries) out.apply(entry);
   return out.result();
 }
@@ -45,6 +51,8 @@ class Tracker {
   constructor(
     private readonly session: TabSession,
     private readonly ctx: SuperviseContext,
+    /** Which socket is the tab's live one at the item being applied. */
+    private activeSocketId: string | null = session.activeSocketId,
   ) {
     this.health = session.health;
     this.recovery = session.recovery;
@@ -77,7 +85,8 @@ class Tracker {
 
   apply(entry: LifecycleEntry): void {
     const { item } = entry;
-    const isActive = 'sid' in item && item.sid === this.session.activeSocketId;
+    if (item.k === 'open') this.activeSocketId = item.sid;
+    const isActive = 'sid' in item && item.sid === this.activeSocketId;
     switch (item.k) {
       case 'open':
         this.signal({ type: 'socketOpened' }, item.at);
@@ -110,6 +119,8 @@ class Tracker {
     const item = entry.item;
     if (item.k !== 'frame') return;
     const event = entry.event;
+    // A replaced socket's late frames say nothing about the live connection.
+    if (!isActive) return;
     if (item.dir === 'out') {
       if (event?.type === 'ping') this.signal({ type: 'pingSent' }, item.at);
       this.signal({ type: 'frameReceived', at: item.at, dir: 'out' }, item.at);
@@ -120,12 +131,12 @@ class Tracker {
       { type: 'frameReceived', at: item.at, dir: 'in', isPong: event?.type === 'pong', rttMs, isInit: event?.type === 'init' },
       item.at,
     );
-    if (isActive && this.recovery.phase === 'grace' && this.recovery.fault === 'stall' && event?.type !== 'init') {
+    if (this.recovery.phase === 'grace' && this.recovery.fault === 'stall' && event?.type !== 'init') {
       this.decide({ type: 'framesResumed' });
     }
     if (event?.type === 'init') {
       this.decide({ type: 'initReceived' });
-      if (entry.caughtUp) this.signal({ type: 'picksCaughtUp', count: entry.caughtUp }, item.at);
+      if (entry.caughtUp !== undefined) this.signal({ type: 'picksCaughtUp', count: entry.caughtUp }, item.at);
     }
     const myTeamId = entry.draft?.myTeamId ?? null;
     if (event?.type === 'left' && event.reason === 2 && myTeamId !== null && event.teamId === myTeamId) {
