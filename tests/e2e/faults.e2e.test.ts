@@ -119,7 +119,7 @@ describe('fault recovery in Chromium with the production build', () => {
       const stoppedAt = Date.now();
       expect(await room.terminateWorker()).toBe(true);
       await room.waitForCatchUp();
-      recordFigure({ scenario: 'worker terminated', fault: 'Target.closeTarget', detectionMs: null, catchUpMs: Date.now() - stoppedAt, reloads: 0, picksCaughtUp: null });
+      recordFigure({ scenario: 'worker terminated', fault: 'worker terminated', detectionMs: null, catchUpMs: Date.now() - stoppedAt, reloads: 0, picksCaughtUp: null });
     }
     await room.expectExportEqualsTruth();
   });
