@@ -11,7 +11,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Draft Watch',
     description: 'Follows every pick of an ESPN fantasy draft, recovers from dropped connections, and exports the pick log.',
-    permissions: ['notifications', 'alarms'],
+    permissions: ['notifications', 'alarms', 'storage'],
     host_permissions: ['https://fantasy.espn.com/*', 'https://lm-api-reads.fantasy.espn.com/*'],
     // MAIN-world content scripts need Firefox 128; Chrome warns about the key, so only Firefox gets it.
     ...(browser === 'firefox'

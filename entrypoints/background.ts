@@ -7,9 +7,10 @@ import { pageFetchResultSchema, workerMessageSchema, type PageFetchResult } from
 import { DraftWorker } from '../src/worker/draft-worker';
 import { PlayerNames } from '../src/worker/player-names';
 import { recoveryConfigOf, silenceConfigOf } from '../src/worker/settings';
-import { isDraftRoomUrl } from '../src/relay/page-context';
+import { isDraftRoomPath } from '../src/relay/page-context';
 
 const SETTINGS_KEY = 'settings';
+const BROWSER_SESSION_KEY = 'browserSessionStartedAt';
 
 export default defineBackground(() => {
   const now = () => Date.now();
@@ -20,6 +21,16 @@ export default defineBackground(() => {
     return parsed.success ? parsed.data : { ok: false, error: 'network', message: 'the draft tab gave no usable answer' };
   };
   const storeReady = DraftStore.open();
+  // storage.session is empty after a browser restart: tab ids start over, so old tab sessions must go
+  // before any recovery timer is re-armed against an id that now belongs to another tab.
+  const startSession = async (worker: DraftWorker) => {
+    const marker = await browser.storage.session.get(BROWSER_SESSION_KEY);
+    if (!marker[BROWSER_SESSION_KEY]) {
+      await worker.forgetAllTabs();
+      await browser.storage.session.set({ [BROWSER_SESSION_KEY]: now() });
+    }
+    await worker.resumeTimers();
+  };
   const ready = storeReady.then((store) => {
     const worker: DraftWorker = new DraftWorker({
       store,
@@ -31,8 +42,7 @@ export default defineBackground(() => {
       random: Math.random,
       report,
     });
-    void worker.resumeTimers();
-    return worker;
+    return startSession(worker).then(() => worker);
   });
   const withWorker = (task: (worker: DraftWorker) => Promise<unknown>) =>
     ready.then(task).catch((error) => report('error', String(error)));
@@ -42,6 +52,9 @@ export default defineBackground(() => {
     const parsed = workerMessageSchema.safeParse(raw);
     if (!parsed.success) return undefined;
     const message = parsed.data;
+    // Only the extension's own pages may read the log, change settings or ask for a reload.
+    const fromExtensionPage = sender.url?.startsWith(browser.runtime.getURL('/')) === true;
+    if (message.type !== 'hook-batch' && message.type !== 'get-page-config' && !fromExtensionPage) return undefined;
     switch (message.type) {
       case 'hook-batch': {
         // The tab id comes from the browser, never from the page.
@@ -64,9 +77,10 @@ export default defineBackground(() => {
     const tabId = tabIdOfAlarm(alarm.name);
     if (tabId !== null) void withWorker((worker) => worker.handleRecoveryInput(tabId, { type: 'timerFired' }));
   });
-  browser.tabs.onRemoved.addListener((tabId) => void withWorker((worker) => worker.handleRecoveryInput(tabId, { type: 'tabClosed' })));
+  browser.tabs.onRemoved.addListener((tabId) => void withWorker((worker) => worker.handleTabClosed(tabId)));
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url !== undefined && !isDraftRoomUrl(change.url)) {
+    // A URL we may not see (another site) arrives as no URL at all; the reload step checks again.
+    if (change.url !== undefined && !isDraftRoomPath(change.url)) {
       void withWorker((worker) => worker.handleRecoveryInput(tabId, { type: 'tabNavigatedAway' }));
     }
   });

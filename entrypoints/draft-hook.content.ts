@@ -2,6 +2,7 @@ import { installSocketHook } from '../src/page-hook/socket-hook';
 import { createPageBridge } from '../src/page-hook/page-bridge';
 import { createPageStallDetector } from '../src/page-hook/page-stall';
 import { SILENCE_CONFIG_EVENT } from '../src/relay/hook-items';
+import { readDraftPageContext } from '../src/relay/page-context';
 import { redactSocketUrl, redactTokenFrame } from '../src/protocol/redact';
 
 // MAIN world at document_start: the hook must be in place before ESPN's scripts open the socket.
@@ -11,6 +12,8 @@ export default defineContentScript({
   world: 'MAIN',
   globalName: false,
   main() {
+    // The match pattern also covers pages such as draftrecap; only a draft room gets the hook.
+    if (readDraftPageContext(location.href) === null) return;
     const emit = createPageBridge(document);
     const stalls = createPageStallDetector();
     document.addEventListener(SILENCE_CONFIG_EVENT, (event) => stalls.configure((event as CustomEvent<unknown>).detail));

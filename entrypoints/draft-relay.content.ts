@@ -20,6 +20,7 @@ export default defineContentScript({
       },
       warn: (message) => console.warn(message),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      contextValid: () => browser.runtime?.id !== undefined,
     });
     // The hook starts with the documented defaults; the user's thresholds follow as soon as the worker answers.
     void browser.runtime

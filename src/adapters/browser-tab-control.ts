@@ -2,6 +2,7 @@ import type { browser as extensionBrowser } from 'wxt/browser';
 
 type Browser = typeof extensionBrowser;
 import type { TabControl } from '../worker/tab-control';
+import { isDraftRoomPath } from '../relay/page-context';
 
 const ALARM_PREFIX = 'recovery:';
 const NOTIFICATION_PREFIX = 'draft-failed:';
@@ -33,8 +34,14 @@ export function createBrowserTabControl(browser: Browser, onTimer: (tabId: numbe
       );
       void browser.alarms.create(`${ALARM_PREFIX}${tabId}`, { when: Math.max(untilMs, now() + 1000) });
     },
-    async reload(tabId) {
+    async reload(tabId, leagueId) {
+      // The tab may have moved to another site since the decision; its URL is then hidden from us.
+      const tab = await browser.tabs.get(tabId).catch(() => null);
+      const href = tab?.url ?? tab?.pendingUrl;
+      if (!isDraftRoomPath(href)) return false;
+      if (leagueId !== null && new URL(href!).searchParams.get('leagueId') !== leagueId) return false;
       await browser.tabs.reload(tabId);
+      return true;
     },
     async notifyFailed(tabId) {
       await browser.notifications.create(`${NOTIFICATION_PREFIX}${tabId}`, {

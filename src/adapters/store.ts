@@ -53,6 +53,10 @@ export class DraftStore {
     return this.db.getAll('tabs');
   }
 
+  async clearTabs(): Promise<void> {
+    await this.db.clear('tabs');
+  }
+
   async deleteTab(tabId: number): Promise<void> {
     await this.db.delete('tabs', tabId);
   }

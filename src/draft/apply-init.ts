@@ -33,6 +33,7 @@ export function applyInit(state: DraftState, snapshot: InitSnapshot, now: number
     type: draftTypeOf(draft.draftType, now, log),
     status: statusOf(draft.state, state.status, now, log),
     hasSnapshot: true,
+    awaitingSnapshot: false,
     rounds: Math.ceil(table.length / teamCount),
     teams: teamsOf(draft, state.teams),
     rosterTemplate,

@@ -23,6 +23,11 @@ export function applySelected(state: DraftState, frame: SelectedFrame, now: numb
       logEntry(now, 'warn', 'pick_ignored', `Pick of player ${frame.playerId} by team ${frame.teamId} ignored: no snapshot yet to place it.`),
     ]);
   }
+  if (state.awaitingSnapshot) {
+    return result(state, [
+      logEntry(now, 'warn', 'pick_ignored', `Pick of player ${frame.playerId} by team ${frame.teamId} held back: waiting for a fresh snapshot from ESPN.`),
+    ]);
+  }
   if (!Number.isInteger(frame.playerId) || frame.playerId === OPEN_PLAYER_ID) {
     return result(state, [
       logEntry(now, 'error', 'pick_ignored', `Pick by team ${frame.teamId} ignored: ${frame.playerId} is not a player id.`),

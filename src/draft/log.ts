@@ -22,6 +22,7 @@ export type DraftLogKind =
   | 'malformed_frame'
   | 'unknown_frame'
   | 'internal'
+  | 'desync'
   // Confirming the pick log against ESPN's REST board after the draft (apply-api-picks.ts, rest-reconcile.ts).
   | 'api_reconcile'
   | 'api_pick_corrected'

@@ -75,6 +75,11 @@ export interface DraftState {
   status: DraftStatus;
   /** False until the first INIT: SELECTED frames cannot be placed without its pick table. */
   hasSnapshot: boolean;
+  /**
+   * Frames were lost (or a pick did not fit the table), so a SELECTED can no longer be placed
+   * with certainty: picks wait for the next INIT instead of landing in the wrong slot.
+   */
+  awaitingSnapshot?: boolean;
   rounds: number;
   teams: TeamInfo[];
   rosterTemplate: RosterSpot[];

@@ -38,6 +38,7 @@ interface Watch extends SocketActivity {
 }
 
 const DRAFT_SOCKET_PREFIX = 'wss://fantasydraft.espn.com/';
+const OPEN = 1;
 /** Long enough to batch SELECTED + AUTOSUGGEST + SELECTING (≈250 ms apart at most), short enough to feel live. */
 export const BATCH_DELAY_MS = 50;
 export const STALL_CHECK_INTERVAL_MS = 1000;
@@ -173,18 +174,34 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
     },
   });
 
-  // A named function keeps `send.name` and `send.length` as the page expects.
-  NativeWebSocket.prototype.send = function send(this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
-    // Native first: if it throws (e.g. still CONNECTING), nothing was sent and nothing is recorded.
-    const result = Reflect.apply(nativeSend, this, arguments as unknown as unknown[]) as void;
-    const watch = watches.get(this);
-    if (watch !== undefined && typeof data === 'string') {
-      const at = env.now();
-      if (data.startsWith('PING ')) watch.lastPingSentAt = at;
-      recordFrame(watch, 'out', data, at);
-    }
-    return result;
-  };
+  // A Proxy of the native send keeps its name, length, toString and non-constructibility, even minified.
+  const sendDescriptor = Object.getOwnPropertyDescriptor(NativeWebSocket.prototype, 'send');
+  Object.defineProperty(NativeWebSocket.prototype, 'send', {
+    configurable: sendDescriptor?.configurable ?? true,
+    enumerable: sendDescriptor?.enumerable ?? true,
+    writable: sendDescriptor?.writable ?? true,
+    value: new Proxy(nativeSend, {
+      apply(target, socket: WebSocket, args: unknown[]) {
+        // Native first: if it throws (e.g. still CONNECTING), nothing was sent and nothing is recorded.
+        const result = Reflect.apply(target, socket, args) as void;
+        const watch = watches.get(socket);
+        const data = args[0];
+        // A send on a closing or closed socket is silently dropped by the browser: not a frame.
+        if (watch !== undefined && typeof data === 'string' && socket.readyState === OPEN) {
+          const at = env.now();
+          if (data.startsWith('PING ')) watch.lastPingSentAt = at;
+          recordFrame(watch, 'out', data, at);
+        }
+        return result;
+      },
+    }),
+  });
+
+  // `socket.constructor === WebSocket` must keep holding for the page.
+  const constructorDescriptor = Object.getOwnPropertyDescriptor(NativeWebSocket.prototype, 'constructor');
+  if (constructorDescriptor?.value === NativeWebSocket) {
+    Object.defineProperty(NativeWebSocket.prototype, 'constructor', { ...constructorDescriptor, value: HookedWebSocket });
+  }
 
   const descriptor = Object.getOwnPropertyDescriptor(env.global, 'WebSocket');
   Object.defineProperty(env.global, 'WebSocket', {

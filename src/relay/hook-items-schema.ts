@@ -34,11 +34,18 @@ const hookItemSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('unload'), at: epochMs }),
 ]);
 
-export const hookBatchSchema = z.array(hookItemSchema).max(10_000);
+/** Larger than the page bridge's backlog, so a startup backlog always fits in one batch. */
+export const MAX_BATCH_ITEMS = 50_000;
 
-export type HookBatchParse = { ok: true; items: HookItem[] } | { ok: false; error: string };
+export const hookBatchSchema = z.array(hookItemSchema).max(MAX_BATCH_ITEMS);
 
-/** The page world is untrusted: ESPN's scripts (or anything else on the page) could dispatch our event. */
+export type HookBatchParse = { ok: true; items: HookItem[]; rejected: number; firstError: string | null } | { ok: false; error: string };
+
+/**
+ * The page world is untrusted: ESPN's scripts (or anything else on the page) could dispatch our
+ * event. Items are checked one by one, so one bad item costs only itself; the worker notices
+ * the gap it leaves in the socket's sequence numbers.
+ */
 export function parseHookBatch(json: unknown): HookBatchParse {
   if (typeof json !== 'string') return { ok: false, error: 'hook batch is not a string' };
   let value: unknown;
@@ -47,7 +54,18 @@ export function parseHookBatch(json: unknown): HookBatchParse {
   } catch {
     return { ok: false, error: 'hook batch is not valid JSON' };
   }
-  const result = hookBatchSchema.safeParse(value);
-  if (!result.success) return { ok: false, error: `hook batch rejected: ${result.error.issues[0]?.message ?? 'invalid'}` };
-  return { ok: true, items: result.data as HookItem[] };
+  if (!Array.isArray(value)) return { ok: false, error: 'hook batch rejected: not an array' };
+  if (value.length > MAX_BATCH_ITEMS) return { ok: false, error: `hook batch rejected: more than ${MAX_BATCH_ITEMS} items` };
+  const items: HookItem[] = [];
+  let rejected = 0;
+  let firstError: string | null = null;
+  for (const entry of value) {
+    const result = hookItemSchema.safeParse(entry);
+    if (result.success) items.push(result.data as HookItem);
+    else {
+      rejected += 1;
+      firstError ??= `hook batch rejected: ${result.error.issues[0]?.message ?? 'invalid'}`;
+    }
+  }
+  return { ok: true, items, rejected, firstError };
 }

@@ -27,3 +27,14 @@ export function readDraftPageContext(href: string): DraftPageContext | null {
 export function isDraftRoomUrl(href: string | undefined): boolean {
   return href !== undefined && readDraftPageContext(href) !== null;
 }
+
+/** Still in a draft room, judged by the path alone (a page may rewrite its query string). */
+export function isDraftRoomPath(href: string | undefined): boolean {
+  if (href === undefined) return false;
+  try {
+    const url = new URL(href);
+    return url.protocol === 'https:' && url.hostname === 'fantasy.espn.com' && DRAFT_PATH.test(url.pathname);
+  } catch {
+    return false;
+  }
+}

@@ -9,8 +9,11 @@ export interface RelayEnv {
   deliver(page: DraftPageContext, items: HookItem[]): Promise<void>;
   warn(message: string): void;
   sleep(ms: number): Promise<void>;
+  /** False once the extension was reloaded or updated: this script is orphaned and must stop. */
+  contextValid(): boolean;
 }
 
+/** Backoff while the worker is unreachable; the last delay repeats for as long as it takes. */
 const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 4000];
 
 /**
@@ -21,30 +24,35 @@ const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 4000];
 export function startRelay(env: RelayEnv): void {
   let chain: Promise<void> = Promise.resolve();
 
+  // Never give up on a batch while the extension lives: a dropped batch is a pick the worker
+  // would have to wait for the next INIT to learn about.
   const deliverWithRetry = async (items: HookItem[]): Promise<void> => {
-    for (let attempt = 0; ; attempt += 1) {
+    for (let attempt = 0; env.contextValid(); attempt += 1) {
       try {
         await env.deliver(env.page, items);
         return;
       } catch (error) {
-        const delay = RETRY_DELAYS_MS[attempt];
-        if (delay === undefined) {
-          env.warn(`Draft Watch: could not reach the extension worker: ${String(error)}`);
-          return;
-        }
-        await env.sleep(delay);
+        if (attempt === RETRY_DELAYS_MS.length) env.warn(`Draft Watch: the extension worker is not answering (${String(error)}); still trying`);
+        await env.sleep(RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!);
       }
     }
   };
 
-  env.target.addEventListener(HOOK_EVENT, (event) => {
+  const onHookBatch = (event: Event): void => {
+    if (!env.contextValid()) {
+      env.target.removeEventListener(HOOK_EVENT, onHookBatch);
+      return;
+    }
     const parsed = parseHookBatch((event as CustomEvent<unknown>).detail);
     if (!parsed.ok) {
       env.warn(`Draft Watch: ${parsed.error}`);
       return;
     }
+    if (parsed.firstError !== null) env.warn(`Draft Watch: dropped ${parsed.rejected} invalid item(s); ${parsed.firstError}`);
+    if (parsed.items.length === 0) return;
     chain = chain.then(() => deliverWithRetry(parsed.items));
-  });
+  };
+  env.target.addEventListener(HOOK_EVENT, onHookBatch);
   env.target.addEventListener(HOOK_HELLO_EVENT, () => env.target.dispatchEvent(new CustomEvent(RELAY_READY_EVENT)));
   env.target.dispatchEvent(new CustomEvent(RELAY_READY_EVENT));
 }

@@ -7,7 +7,7 @@ import type { RecoveryConfig } from '../recovery/recovery-config';
 import type { RecoveryInput } from '../recovery/recovery-types';
 import { initialHealth } from '../health/connection-health';
 import { initialRecoveryState } from '../recovery/policy';
-import { draftKeyFor, ingestHookItems, pageDraftKey } from './ingest';
+import { draftKeyFor, ingestHookItems, keyOfDraftId, pageDraftKey } from './ingest';
 import { appendEvents, draftIdOf, newTabSession, type DraftRecord, type TabSession } from './records';
 import type { DraftView } from './draft-view';
 import type { PlayerNames } from './player-names';
@@ -42,6 +42,7 @@ export class DraftWorker {
   private queue: Promise<unknown> = Promise.resolve();
   /** Attempts per draft in this worker's life; a restart may try again, which is harmless. */
   private readonly teamNameAttempts = new Map<string, number>();
+  private readonly teamNamesInFlight = new Set<string>();
 
   constructor(private readonly deps: DraftWorkerDeps) {}
 
@@ -118,6 +119,16 @@ export class DraftWorker {
     });
   }
 
+  /** A closed tab's story ends here; its id may be reused by an unrelated tab later. */
+  handleTabClosed(tabId: number): Promise<void> {
+    return this.handleRecoveryInput(tabId, { type: 'tabClosed' }).then(() => this.serialize(() => this.deps.store.deleteTab(tabId)));
+  }
+
+  /** A new browser session: tab ids start over, so the previous session's tabs mean nothing. */
+  forgetAllTabs(): Promise<void> {
+    return this.serialize(() => this.deps.store.clearTabs());
+  }
+
   /** After a worker restart: re-arm every pending recovery timer from what was committed. */
   resumeTimers(): Promise<void> {
     return this.serialize(async () => {
@@ -136,7 +147,11 @@ export class DraftWorker {
     for (const action of supervised.actions) {
       try {
         if (action.type === 'wait') this.deps.tabs.setTimer(tabId, action.untilMs);
-        else if (action.type === 'reloadTab') await this.deps.tabs.reload(tabId);
+        else if (action.type === 'reloadTab') {
+          const leagueId = supervised.session.draftId ? keyOfDraftId(supervised.session.draftId).leagueId : null;
+          // Queued behind the current task: the tab left the draft room, so recovery stops.
+          if (!(await this.deps.tabs.reload(tabId, leagueId))) void this.handleRecoveryInput(tabId, { type: 'tabNavigatedAway' });
+        }
         else if (action.type === 'notifyFailed') await this.deps.tabs.notifyFailed(tabId);
         else await this.deps.tabs.clearNotification(tabId);
       } catch (error) {
@@ -156,9 +171,11 @@ export class DraftWorker {
 
   private requestTeamNames(record: DraftRecord, tabId: number): void {
     const attempts = this.teamNameAttempts.get(record.id) ?? 0;
-    if (attempts >= MAX_TEAM_NAME_ATTEMPTS || record.state.teams.every((team) => team.name !== null)) return;
+    if (attempts >= MAX_TEAM_NAME_ATTEMPTS || this.teamNamesInFlight.has(record.id)) return;
+    if (record.state.teams.every((team) => team.name !== null)) return;
     this.teamNameAttempts.set(record.id, attempts + 1);
-    void readTeamNames(this.deps.pageFetch, tabId, record.state.key, this.deps.now).then((outcome) =>
+    this.teamNamesInFlight.add(record.id);
+    void readTeamNames(this.deps.pageFetch, tabId, record.state.key, this.deps.now).finally(() => this.teamNamesInFlight.delete(record.id)).then((outcome) =>
       this.serialize(async () => {
         const latest = await this.deps.store.getDraft(record.id);
         if (!latest) return;

@@ -4,6 +4,7 @@ import type { DraftKey, DraftState, LogEntry } from '../draft/types';
 import type { DraftEvent } from '../protocol/events';
 import { createDraftState } from '../draft/create-draft';
 import { reduceDraft } from '../draft/reducer';
+import { markDesynced } from '../draft/mark-desynced';
 import { parseFrame } from '../protocol/parse-frame';
 import { parseDraftSocketUrl } from '../protocol/socket-url';
 import { gameCodeOfGameId, gameCodeOfSportPath } from '../espn/ids';
@@ -31,6 +32,8 @@ export interface LifecycleEntry {
   caughtUp?: number;
   /** The draft's state after this item. */
   draft?: DraftState;
+  /** This frame showed the log can no longer place picks by itself: a fresh INIT is needed. */
+  desync?: boolean;
 }
 
 const MAX_TRACKED_SOCKETS = 32;
@@ -81,15 +84,30 @@ export function ingestHookItems(
     const progress = current.sockets[item.sid]!;
     if (item.k === 'frame') {
       if (item.seq <= progress.lastSeq) continue;
+      const missed = item.seq - progress.lastSeq - 1;
       current.sockets[item.sid] = { ...progress, lastSeq: item.seq };
       const key = keyOfDraftId(draftId);
-      const before = draftFor(draftId, key);
+      let state = draftFor(draftId, key);
       const event = parseFrame(item.data, item.dir);
-      const reduction = reduceDraft(before, event, item.at);
+      // A lost frame may have been a pick: placing later picks by position would shift them.
+      const desyncReason = missed > 0 && event.type !== 'init' ? `Lost ${missed} frame${missed === 1 ? '' : 's'} from the draft socket` : null;
+      const before = state;
+      if (desyncReason) {
+        const marked = markDesynced(state, desyncReason, item.at);
+        state = marked.state;
+        addLog(draftId, marked.log);
+      }
+      let reduction = reduceDraft(state, event, item.at);
+      const misplaced = reduction.log.some((entry) => entry.kind === 'pick_mismatch');
+      if (misplaced) {
+        const marked = markDesynced(reduction.state, 'A pick did not match its slot in the pick table', item.at);
+        reduction = { state: marked.state, log: reduction.log.concat(marked.log) };
+      }
       if (reduction.state !== before || !drafts.has(draftId)) drafts.set(draftId, reduction.state);
       addLog(draftId, reduction.log);
       const caughtUp = event.type === 'init' ? Math.max(0, countAdded(before, reduction.state)) : undefined;
-      lifecycle.push({ item, draftId, event, caughtUp, draft: reduction.state });
+      const desync = reduction.state.awaitingSnapshot === true && before.awaitingSnapshot !== true;
+      lifecycle.push({ item, draftId, event, caughtUp, draft: reduction.state, ...(desync ? { desync: true } : {}) });
       continue;
     }
     if (item.k === 'close') current.sockets[item.sid] = { ...progress, closedAt: item.at };

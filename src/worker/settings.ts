@@ -8,13 +8,14 @@ const duration = z.number().int().min(0).max(10 * 60_000);
 export const settingsSchema = z.object({
   recovery: z
     .object({
-      graceMs: duration,
-      espnSocketInitTimeoutMs: duration,
-      reloadTimeoutMs: duration,
-      backoffBaseMs: duration,
-      backoffMinMs: duration,
-      backoffCapMs: duration,
-      maxAttempts: z.number().int().min(1).max(100),
+      // Floors keep a stored setting from turning recovery into a reload storm.
+      graceMs: duration.min(500),
+      espnSocketInitTimeoutMs: duration.min(1_000),
+      reloadTimeoutMs: duration.min(2_000),
+      backoffBaseMs: duration.min(250),
+      backoffMinMs: duration.min(250),
+      backoffCapMs: duration.min(1_000),
+      maxAttempts: z.number().int().min(1).max(20),
     })
     .partial()
     .default({}),

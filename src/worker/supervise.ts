@@ -3,6 +3,7 @@ import { decideRecovery } from '../recovery/policy';
 import type { RecoveryConfig } from '../recovery/recovery-config';
 import type { RecoveryAction, RecoveryInput, RecoveryState } from '../recovery/recovery-types';
 import type { LogEntry } from '../draft/types';
+import { quoteFrameText } from '../draft/redact';
 import type { LifecycleEntry } from './ingest';
 import type { TabSession } from './records';
 
@@ -98,7 +99,8 @@ class Tracker {
       case 'close':
         // An old socket closing after its replacement opened is not a drop.
         if (!isActive) return;
-        this.signal({ type: 'socketClosed', code: item.code, reason: item.reason, wasClean: item.clean }, item.at);
+        // The close reason is server text: it is shown and stored, so it is redacted and capped first.
+        this.signal({ type: 'socketClosed', code: item.code, reason: quoteFrameText(item.reason), wasClean: item.clean }, item.at);
         this.decide({ type: 'dropDetected', cause: { kind: 'close', code: item.code } });
         return;
       case 'error':
@@ -133,6 +135,11 @@ class Tracker {
     );
     if (this.recovery.phase === 'grace' && this.recovery.fault === 'stall' && event?.type !== 'init') {
       this.decide({ type: 'framesResumed' });
+    }
+    if (entry.desync) {
+      // The socket works but its stream has a hole: only a new socket's INIT fills it.
+      this.signal({ type: 'socketError' }, item.at);
+      this.decide({ type: 'dropDetected', cause: { kind: 'error' } });
     }
     if (event?.type === 'init') {
       this.decide({ type: 'initReceived' });

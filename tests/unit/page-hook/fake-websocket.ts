@@ -22,8 +22,9 @@ export class FakeWebSocket extends EventTarget {
 
   send(data: unknown): void {
     if (arguments.length === 0) throw new TypeError('1 argument required');
-    if (this.readyState !== 1) throw new DOMException('Still in CONNECTING state.', 'InvalidStateError');
-    this.sent.push(data);
+    // Browsers throw only while connecting; on a closing or closed socket the data is dropped.
+    if (this.readyState === 0) throw new DOMException('Still in CONNECTING state.', 'InvalidStateError');
+    if (this.readyState === 1) this.sent.push(data);
   }
 
   close(): void {

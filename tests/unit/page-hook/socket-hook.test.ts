@@ -75,7 +75,9 @@ describe('installSocketHook', () => {
     class PageSubclass extends Hooked {}
     expect(new PageSubclass('wss://example.com/')).toBeInstanceOf(PageSubclass);
     expect(Hooked.prototype.send.name).toBe('send');
-    expect(Hooked.prototype.send.length).toBe(1);
+    expect(Hooked.prototype.send.length).toBe(NativeCtor.prototype.send.length);
+    expect(socket.constructor).toBe(Hooked);
+    expect(() => new (Hooked.prototype.send as unknown as new () => unknown)()).toThrow(TypeError);
   });
 
   it('delivers every frame to onmessage and addEventListener listeners unchanged', () => {
@@ -125,6 +127,18 @@ describe('installSocketHook', () => {
     }
     advance(1000);
     expect(items()).toEqual([]);
+  });
+
+  it('does not record a send on a closed socket, which the browser drops silently', () => {
+    const { global, advance, items } = harness();
+    const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
+    socket.serverOpen();
+    socket.readyState = 3;
+    socket.sent = [];
+    socket.send('PING PING%201\n');
+    expect(socket.sent).toEqual([]);
+    advance(1000);
+    expect(items().filter((item) => item.k === 'frame')).toEqual([]);
   });
 
   it('does not record a send that the browser refused', () => {

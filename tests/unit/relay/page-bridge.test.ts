@@ -97,7 +97,7 @@ describe('createPageBridge', () => {
     ];
     emit(items);
     expect(typeof r.details[0]).toBe('string');
-    expect(parseHookBatch(r.details[0])).toEqual({ ok: true, items });
+    expect(parseHookBatch(r.details[0])).toEqual({ ok: true, items, rejected: 0, firstError: null });
   });
 
   it('keeps a backlog of exactly the cap intact', () => {

@@ -44,7 +44,7 @@ interface Harness {
 }
 
 /** A relay on an in-memory EventTarget; `deliver` and `sleep` default to instant success. */
-function harness(overrides: Partial<Pick<RelayEnv, 'deliver' | 'sleep'>> = {}, target = new EventTarget()): Harness {
+function harness(overrides: Partial<Pick<RelayEnv, 'deliver' | 'sleep' | 'contextValid'>> = {}, target = new EventTarget()): Harness {
   const calls: Harness['calls'] = [];
   const warnings: string[] = [];
   const sleeps: number[] = [];
@@ -57,6 +57,7 @@ function harness(overrides: Partial<Pick<RelayEnv, 'deliver' | 'sleep'>> = {}, t
       return deliver(page, items);
     },
     warn: (message) => warnings.push(message),
+    contextValid: overrides.contextValid ?? (() => true),
     sleep:
       overrides.sleep ??
       (async (ms) => {
@@ -186,13 +187,13 @@ describe('startRelay: delivery order', () => {
     expect(finished).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('accepts an empty batch and still delivers it in order', async () => {
+  it('skips an empty batch without a round trip to the worker', async () => {
     const h = harness();
     startRelay(h.env);
     send(h.target, []);
     send(h.target, [frame(1)]);
     await settle();
-    expect(h.calls.map((c) => c.items)).toEqual([[], [frame(1)]]);
+    expect(h.calls.map((c) => c.items)).toEqual([[frame(1)]]);
   });
 });
 
@@ -216,19 +217,22 @@ describe('startRelay: retries', () => {
     expect(h.warnings).toEqual([]);
   });
 
-  it('gives up with one warning after the last delay (6 retries, 7 attempts)', async () => {
+  it('keeps retrying at the last delay while the extension lives, warning once, and stops when it is gone', async () => {
+    let alive = true;
     const h = harness({
       deliver: async () => {
+        if (h.calls.length >= RETRY_DELAYS.length + 4) alive = false;
         throw new Error('worker gone');
       },
+      contextValid: () => alive,
     });
     startRelay(h.env);
     send(h.target, [frame(1)]);
     await settle();
-    expect(h.sleeps).toEqual(RETRY_DELAYS);
-    expect(h.calls).toHaveLength(RETRY_DELAYS.length + 1);
+    expect(h.sleeps).toEqual([...RETRY_DELAYS, 4000, 4000, 4000, 4000]);
+    expect(h.calls).toHaveLength(RETRY_DELAYS.length + 4);
     expect(h.warnings).toHaveLength(1);
-    expect(h.warnings[0]).toMatch(/^Draft Watch: could not reach the extension worker: .*worker gone/);
+    expect(h.warnings[0]).toMatch(/^Draft Watch: the extension worker is not answering .*worker gone.*still trying/);
   });
 
   it('treats a deliver that throws synchronously like a rejected one', async () => {
@@ -278,20 +282,20 @@ describe('startRelay: retries', () => {
     expect(delays).toEqual([100]);
   });
 
-  it('moves on to the next batch after giving up on one', async () => {
-    const h = harness({
-      deliver: async (_page, items) => {
-        if ((items[0] as Extract<HookItem, { k: 'frame' }>).seq === 1) throw new Error('too big');
-      },
-    });
+  it('an orphaned relay (extension reloaded or updated) delivers nothing more', async () => {
+    let alive = true;
+    const h = harness({ contextValid: () => alive });
     startRelay(h.env);
     send(h.target, [frame(1)]);
+    await settle();
+    alive = false;
     send(h.target, [frame(2)]);
+    alive = true;
+    send(h.target, [frame(3)]);
     await settle();
     const seqs = h.calls.map((c) => (c.items[0] as Extract<HookItem, { k: 'frame' }>).seq);
-    expect(seqs).toEqual([1, 1, 1, 1, 1, 1, 1, 2]);
-    expect(h.warnings).toHaveLength(1);
-    expect(h.sleeps).toEqual(RETRY_DELAYS);
+    // Once orphaned it stops listening for good, even if asked again.
+    expect(seqs).toEqual([1]);
   });
 
   it('restarts the delay schedule for each batch', async () => {
@@ -334,7 +338,7 @@ describe('startRelay: untrusted batches', () => {
     await settle();
     expect(h.calls).toEqual([]);
     expect(h.warnings).toHaveLength(1);
-    expect(h.warnings[0]).toMatch(/^Draft Watch: hook batch /);
+    expect(h.warnings[0]).toMatch(/^Draft Watch: .*hook batch /);
     expect(h.warnings[0]).toMatch(message);
   });
 
@@ -361,12 +365,13 @@ describe('startRelay: untrusted batches', () => {
     expect(h.calls.map((c) => c.items)).toEqual([[frame(1)], [frame(2)], [frame(4)]]);
   });
 
-  it('drops a whole batch when any one item is invalid (no partial delivery)', async () => {
+  it('drops only the invalid item of a batch, with a warning; the worker sees the gap it leaves', async () => {
     const h = harness();
     startRelay(h.env);
-    dispatchBatch(h.target, JSON.stringify([frame(1), { ...frame(2), seq: -1 }]));
+    dispatchBatch(h.target, JSON.stringify([frame(1), { ...frame(2), seq: -1 }, frame(3)]));
     await settle();
-    expect(h.calls).toEqual([]);
+    expect(h.calls.map((c) => c.items)).toEqual([[frame(1), frame(3)]]);
     expect(h.warnings).toHaveLength(1);
+    expect(h.warnings[0]).toMatch(/dropped 1 invalid item/);
   });
 });

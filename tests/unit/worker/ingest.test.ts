@@ -189,8 +189,11 @@ describe('ingestHookItems: frames', () => {
     // Redelivered and out-of-order items: only seq 4 (SELECTED) is new... after seq 3 (SELECTING).
     const result = store.deliver([init, start, selected1, selecting1, start]);
     expect(result.lifecycle.map((e) => (e.item.k === 'frame' ? e.item.seq : e.item.k))).toEqual([4]);
-    // SELECTING (seq 3) came after seq 4 and was dropped, but SELECTED still placed pick 1.
-    expect(store.draft().picks.map((p) => p.playerId)).toEqual([4362628]);
+    // SELECTING (seq 3) came after seq 4 and was dropped: seq 3 is a hole in the stream, so
+    // SELECTED is held back until a fresh INIT rather than placed on trust.
+    expect(result.lifecycle[0]).toMatchObject({ desync: true });
+    expect(store.draft().picks).toEqual([]);
+    expect(store.draft().awaitingSnapshot).toBe(true);
     expect(store.session.sockets['p-1']!.lastSeq).toBe(4);
 
     const again = store.deliver([init, start, selecting1, selected1]);
@@ -396,5 +399,26 @@ describe('redelivery of a batch that contains the socket open', () => {
     expect(again.drafts.size === 0 || [...again.drafts.values()].every((state) => state.picks.length === 1)).toBe(true);
     expect(again.lifecycle.filter((entry) => entry.item.k === 'frame')).toEqual([]);
     expect(again.session.sockets.s?.lastSeq).toBe(2);
+  });
+});
+
+describe('holes in a socket\'s frame stream', () => {
+  it('hold picks back until the next INIT, which then places them', () => {
+    const store = new Store();
+    const s = new Socket('p-1', T);
+    store.deliver([s.open(), s.frame(initFrame(0)), s.frame('STATE 1\n')]);
+    const [selecting1, selected1] = s.pick(1) as [HookItem, HookItem];
+    const [, selected2] = s.pick(2) as [HookItem, HookItem];
+    // selecting1 and selected1 never arrive (a lost batch).
+    void selecting1;
+    void selected1;
+    const lost = store.deliver([selected2]);
+    expect(lost.lifecycle.map((e) => e.desync)).toEqual([true]);
+    expect(store.draft().picks).toEqual([]);
+    expect(checkInvariants(store.draft())).toEqual([]);
+    const b = new Socket('p-2', T + 20_000);
+    store.deliver([b.open(), b.frame(initFrame(2))]);
+    expect(store.draft().picks).toHaveLength(2);
+    expect(store.draft().awaitingSnapshot).toBe(false);
   });
 });

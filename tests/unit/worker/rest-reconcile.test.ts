@@ -327,7 +327,7 @@ describe('DraftWorker wiring', () => {
       store: store as unknown as DraftStore,
       playerNames: { ensurePool: async () => [] } as unknown as PlayerNames,
       pageFetch,
-      tabs: { setTimer: () => undefined, reload: async () => undefined, notifyFailed: async () => undefined, clearNotification: async () => undefined },
+      tabs: { setTimer: () => undefined, reload: async () => true, notifyFailed: async () => undefined, clearNotification: async () => undefined },
       recoveryConfig: async () => DEFAULT_RECOVERY_CONFIG,
       now: () => clock.now,
       random: () => 0.5,

@@ -48,22 +48,22 @@ describe('recoveryConfigOf: overrides', () => {
 
   it('accepts every field at once', () => {
     const all = {
-      graceMs: 1,
-      espnSocketInitTimeoutMs: 2,
-      reloadTimeoutMs: 3,
-      backoffBaseMs: 4,
-      backoffMinMs: 5,
-      backoffCapMs: 6,
+      graceMs: 500,
+      espnSocketInitTimeoutMs: 1_000,
+      reloadTimeoutMs: 2_000,
+      backoffBaseMs: 300,
+      backoffMinMs: 400,
+      backoffCapMs: 1_000,
       maxAttempts: 7,
     };
     expect(recoveryConfigOf({ recovery: all })).toEqual(all);
   });
 
   it.each([
-    ['zero durations', { graceMs: 0 }, { graceMs: 0 }],
+    ['the shortest grace allowed', { graceMs: 500 }, { graceMs: 500 }],
     ['the 10-minute duration limit', { reloadTimeoutMs: 600_000 }, { reloadTimeoutMs: 600_000 }],
     ['one attempt', { maxAttempts: 1 }, { maxAttempts: 1 }],
-    ['100 attempts', { maxAttempts: 100 }, { maxAttempts: 100 }],
+    ['20 attempts', { maxAttempts: 20 }, { maxAttempts: 20 }],
   ])('accepts %s', (_name, recovery, expected) => {
     expect(recoveryConfigOf({ recovery })).toEqual({ ...DEFAULTS, ...expected });
   });
@@ -111,7 +111,7 @@ describe('recoveryConfigOf: backoff minimum never above the cap', () => {
   });
 
   it('clamps the default minimum to a lowered cap', () => {
-    expect(recoveryConfigOf({ recovery: { backoffCapMs: 500 } })).toMatchObject({ backoffMinMs: 500, backoffCapMs: 500 });
+    expect(recoveryConfigOf({ recovery: { backoffMinMs: 1_500, backoffCapMs: 1_000 } })).toMatchObject({ backoffMinMs: 1_000, backoffCapMs: 1_000 });
   });
 
   it('clamps when both are set and the minimum is larger', () => {
@@ -128,7 +128,7 @@ describe('recoveryConfigOf: backoff minimum never above the cap', () => {
   });
 
   it('never raises the cap to meet the minimum', () => {
-    expect(recoveryConfigOf({ recovery: { backoffMinMs: 60_000, backoffCapMs: 0 } })).toMatchObject({ backoffMinMs: 0, backoffCapMs: 0 });
+    expect(recoveryConfigOf({ recovery: { backoffMinMs: 60_000, backoffCapMs: 1_000 } })).toMatchObject({ backoffMinMs: 1_000, backoffCapMs: 1_000 });
   });
 });
 
@@ -157,5 +157,16 @@ describe('settings sections are independent', () => {
     const stored = { recovery: { graceMs: 3000 }, silence: { activeBudgetMs: 500 } };
     expect(recoveryConfigOf(stored).graceMs).toBe(3000);
     expect(silenceConfigOf({ recovery: { graceMs: -1 }, silence: { activeBudgetMs: 15_000 } }).activeBudgetMs).toBe(15_000);
+  });
+});
+
+describe('recoveryConfigOf: floors against reload storms', () => {
+  it.each([
+    ['a zero grace', { graceMs: 0 }],
+    ['a reload timeout under 2 s', { reloadTimeoutMs: 1_999 }],
+    ['a backoff cap under 1 s', { backoffCapMs: 500 }],
+    ['100 attempts', { maxAttempts: 100 }],
+  ])('ignores %s', (_name, recovery) => {
+    expect(recoveryConfigOf({ recovery })).toEqual(DEFAULTS);
   });
 });

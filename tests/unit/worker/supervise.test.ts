@@ -685,3 +685,12 @@ describe('superviseBatch: regressions', () => {
     expect(result.session.health.drops).toBe(1);
   });
 });
+
+describe('superviseBatch: a hole in the frame stream', () => {
+  it('starts a recovery, since only a new socket’s INIT can fill it', () => {
+    const entry = { ...frameIn('s1', T + 30_000, 'SELECTED 3 4429795 2\n'), desync: true };
+    const result = superviseBatch(liveSession(), [entry], ctx(T + 30_000));
+    expect(result.session.recovery.phase).toBe('grace');
+    expect(result.actions).toContainEqual({ type: 'wait', untilMs: T + 30_000 + GRACE });
+  });
+});
