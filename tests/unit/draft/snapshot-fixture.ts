@@ -1,4 +1,5 @@
 import type { InitPickSlot, InitSnapshot, InitTeam } from '../../../src/protocol/init/init-types';
+import { capturedSettings, capturedStatus } from '../../../src/protocol/init/captured-defaults';
 
 export const LEAGUE_ID = 123456789;
 
@@ -85,23 +86,9 @@ export function makeSnapshot(options: SnapshotOptions = {}): InitSnapshot {
       unknownU1: 0,
       draftDate: options.draftDate === undefined ? 1756607492198 : options.draftDate,
       state: options.state ?? 0,
-      status: { state: 0, date: null, ints: [0, 0, 0, 0, 0] },
-      settings: {
-        timingsMs: [25000, 10000, 25000],
-        timePerSelectionMs: options.timePerSelectionMs ?? 30000,
-        unknownObjA: [0, 0],
-        unknownObjB: [1, 3],
-        unknownInts: [180000, 2000, 1, 200],
-        unknownFloats: [0.65, 1.1, 0, 0.4],
-        unknownInt5: 200,
-        unknownFlag1: true,
-        slotIds: [20, 21, -1],
-        unknownFlag2: true,
-        unknownFlag3: false,
-        scoringFlag: 1,
-        scoringItems: [{ statId: 53, points: 1, unknownFlag: false }],
-        unknownFlag4: true,
-      },
+      status: capturedStatus(),
+      // The reducer reads only the pick clock from settings; the rest is the captured filler.
+      settings: { ...capturedSettings(options.timePerSelectionMs ?? 30000), scoringItems: [{ statId: 53, points: 1, unknownFlag: false }] },
       positionLimits: [],
       rosterTemplate: FOOTBALL_TEMPLATE.map(([spot, lineupSlotId]) => ({ spot, lineupSlotId, extras: [] })),
       picks,
