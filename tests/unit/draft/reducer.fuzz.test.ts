@@ -8,18 +8,8 @@ import { reduceDraft } from '../../../src/draft/reducer';
 import type { DraftState } from '../../../src/draft/types';
 import { KEY, swid, T0 } from './draft-fixture';
 import { LEAGUE_ID, makeSnapshot, type FilledSlot } from './snapshot-fixture';
+import { mulberry32 } from '../../support/prng';
 
-/** Tiny seeded PRNG (mulberry32): the same seed always gives the same run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Dice {
   constructor(private readonly next: () => number) {}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeInit } from '../../../src/protocol/init/decode-init';
 import { encodeInit } from '../../../src/protocol/init/encode-init';
 import { SESSION_A_OFFSETS as OFF, setInt32At, sessionABlob } from './init-blob';
+import { mulberry32 } from '../../support/prng';
 
 function errorOf(bytes: Uint8Array): string {
   const result = decodeInit(bytes);
@@ -85,16 +86,7 @@ describe('decodeInit §4 checks', () => {
 });
 
 /** Deterministic PRNG so a failing corruption can be reproduced from its index. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
-  };
-}
+const prng = mulberry32;
 
 type Mutation = (blob: Uint8Array, rand: () => number) => Uint8Array;
 
