@@ -44,6 +44,8 @@ export type HealthSignal =
   | { type: 'stallDetected'; cause: StallCause; silentForMs: number }
   | { type: 'socketClosed'; code: number; reason: string; wasClean: boolean }
   | { type: 'socketError' }
+  /** A hole in the socket's frame sequence: the feed is unusable until a new INIT. */
+  | { type: 'framesLost' }
   | { type: 'pageUnloaded' }
   | { type: 'kicked' }
   | { type: 'recoveryStarted'; attempt: number }
@@ -266,6 +268,12 @@ export function reduceHealth(
       }
       if (closed.status !== 'live' && closed.status !== 'connecting') return closed;
       return { ...openIncident(closed, cause, now), status: 'dropped' };
+    }
+
+    case 'framesLost': {
+      if (health.activeIncident || health.draftComplete) return health;
+      if (health.status !== 'live' && health.status !== 'connecting') return health;
+      return { ...openIncident(health, { kind: 'frames-lost' }, now), status: 'stalled' };
     }
 
     case 'socketError': {

@@ -8,6 +8,8 @@ import { formatDuration, plural } from './format-duration';
 export type IncidentCause =
   | { kind: 'close'; code: number; reason: string; wasClean: boolean }
   | { kind: 'error' }
+  /** The socket stayed open but frames from it never reached the worker. */
+  | { kind: 'frames-lost' }
   | { kind: 'silence'; silentForMs: number }
   | { kind: 'pong-timeout'; silentForMs: number }
   | { kind: 'page-unload' }
@@ -80,6 +82,8 @@ export function describeCause(cause: IncidentCause): string {
     }
     case 'error':
       return 'WebSocket error';
+    case 'frames-lost':
+      return 'Frames from the draft socket were lost on their way to the extension';
     case 'silence':
       return `No data from ESPN for ${formatDuration(cause.silentForMs)}`;
     case 'pong-timeout':

@@ -5,6 +5,7 @@ import type { DropCause } from './recovery-types';
 /** Log lines in plain words: they end up in the popup's activity list and bug reports. */
 
 export function dropMessage(cause: DropCause): string {
+  if (cause.kind === 'frames-lost') return 'Frames from the draft socket were lost; getting a fresh snapshot from ESPN';
   const what = cause.kind === 'close' ? `WebSocket closed (${cause.code})` : 'WebSocket error';
   return `${what}; waiting for ESPN to reconnect`;
 }

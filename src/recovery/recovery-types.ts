@@ -43,7 +43,8 @@ export interface RecoveryState {
 }
 
 /** How a drop showed itself, for the log line. */
-export type DropCause = { kind: 'close'; code: number } | { kind: 'error' };
+/** `frames-lost`: the socket is open but its stream has a hole (a lost relay batch); only a new INIT fills it. */
+export type DropCause = { kind: 'close'; code: number } | { kind: 'error' } | { kind: 'frames-lost' };
 
 export type RecoveryInput =
   | { type: 'dropDetected'; cause: DropCause }

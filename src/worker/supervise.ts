@@ -138,8 +138,8 @@ class Tracker {
     }
     if (entry.desync) {
       // The socket works but its stream has a hole: only a new socket's INIT fills it.
-      this.signal({ type: 'socketError' }, item.at);
-      this.decide({ type: 'dropDetected', cause: { kind: 'error' } });
+      this.signal({ type: 'framesLost' }, item.at);
+      this.decide({ type: 'dropDetected', cause: { kind: 'frames-lost' } });
     }
     if (event?.type === 'init') {
       this.decide({ type: 'initReceived' });

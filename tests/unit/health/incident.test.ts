@@ -87,3 +87,10 @@ describe('formatDuration', () => {
     expect(plural(0, 'pick')).toBe('0 picks');
   });
 });
+
+describe('describeCause: frames lost on the way to the extension', () => {
+  it('says so in plain words', async () => {
+    const { describeCause } = await import('../../../src/health/incident');
+    expect(describeCause({ kind: 'frames-lost' })).toBe('Frames from the draft socket were lost on their way to the extension');
+  });
+});

@@ -692,5 +692,8 @@ describe('superviseBatch: a hole in the frame stream', () => {
     const result = superviseBatch(liveSession(), [entry], ctx(T + 30_000));
     expect(result.session.recovery.phase).toBe('grace');
     expect(result.actions).toContainEqual({ type: 'wait', untilMs: T + 30_000 + GRACE });
+    expect(result.session.health.activeIncident?.cause).toEqual({ kind: 'frames-lost' });
+    expect(result.session.health.drops).toBe(1);
+    expect(result.log.map((entry) => entry.message)).toContain('Frames from the draft socket were lost; getting a fresh snapshot from ESPN');
   });
 });
