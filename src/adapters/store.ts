@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { DraftRecord, TabSession } from '../worker/records';
+import { restoreTabSession, type DraftRecord, type TabSession } from '../worker/records';
 import type { PlayerInfo } from '../espn/players';
 
 export interface PlayerRow extends PlayerInfo {
@@ -15,6 +15,7 @@ interface DraftWatchDb extends DBSchema {
 }
 
 const DB_NAME = 'draft-watch';
+const LAST_ACTIVE_DRAFT_KEY = 'lastActiveDraftId';
 const DB_VERSION = 1;
 
 export function playerKey(game: string, seasonId: number, playerId: number): string {
@@ -45,12 +46,13 @@ export class DraftStore {
     return this.db.getAll('drafts');
   }
 
-  getTab(tabId: number): Promise<TabSession | undefined> {
-    return this.db.get('tabs', tabId);
+  async getTab(tabId: number): Promise<TabSession | undefined> {
+    const stored = await this.db.get('tabs', tabId);
+    return stored && restoreTabSession(stored);
   }
 
-  allTabs(): Promise<TabSession[]> {
-    return this.db.getAll('tabs');
+  async allTabs(): Promise<TabSession[]> {
+    return (await this.db.getAll('tabs')).map(restoreTabSession);
   }
 
   async clearTabs(): Promise<void> {
@@ -61,11 +63,12 @@ export class DraftStore {
     await this.db.delete('tabs', tabId);
   }
 
-  /** Draft records and the tab session change together, so they commit together. */
-  async saveBatch(drafts: DraftRecord[], tab: TabSession | null): Promise<void> {
-    const tx = this.db.transaction(['drafts', 'tabs'], 'readwrite');
+  /** Draft records, the tab session and the last-active pointer change together, so they commit together. */
+  async saveBatch(drafts: DraftRecord[], tab: TabSession | null, lastActiveDraftId: string | null = null): Promise<void> {
+    const tx = this.db.transaction(['drafts', 'tabs', 'meta'], 'readwrite');
     const writes: Promise<unknown>[] = drafts.map((record) => tx.objectStore('drafts').put(record));
     if (tab !== null) writes.push(tx.objectStore('tabs').put(tab));
+    if (lastActiveDraftId !== null) writes.push(tx.objectStore('meta').put(lastActiveDraftId, LAST_ACTIVE_DRAFT_KEY));
     await Promise.all([...writes, tx.done]);
   }
 
@@ -83,6 +86,10 @@ export class DraftStore {
   async putPlayers(rows: PlayerRow[]): Promise<void> {
     const tx = this.db.transaction('players', 'readwrite');
     await Promise.all([...rows.map((row) => tx.store.put(row)), tx.done]);
+  }
+
+  lastActiveDraftId(): Promise<string | undefined> {
+    return this.getMeta<string>(LAST_ACTIVE_DRAFT_KEY);
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {

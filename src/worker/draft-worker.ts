@@ -17,7 +17,6 @@ import { superviseBatch, superviseInput, type Supervision } from './supervise';
 import { claimReconcileAttempt, commitReconcileOutcome, reconcileWithRest } from './rest-reconcile';
 import type { TabControl } from './tab-control';
 
-const LAST_ACTIVE_KEY = 'lastActiveDraftId';
 const MAX_TEAM_NAME_ATTEMPTS = 3;
 
 export interface DraftWorkerDeps {
@@ -76,8 +75,7 @@ export class DraftWorker {
         if (state === undefined) continue;
         changed.push({ id, state, events: appendEvents(previous?.events ?? [], logs.get(id) ?? []), lastActiveAt: now });
       }
-      await store.saveBatch(changed, supervised.session);
-      if (supervised.session.draftId) await store.setMeta(LAST_ACTIVE_KEY, supervised.session.draftId);
+      await store.saveBatch(changed, supervised.session, supervised.session.draftId);
       await this.carryOut(supervised);
       for (const record of changed) {
         for (const entry of logs.get(record.id) ?? []) if (entry.level !== 'info') this.deps.report(entry.level, entry.message);
@@ -219,7 +217,7 @@ export class DraftWorker {
   async getView(tabId: number | null): Promise<DraftView | null> {
     const { store } = this.deps;
     const tabSession = tabId === null ? undefined : await store.getTab(tabId);
-    const draftId = tabSession?.draftId ?? (await store.getMeta<string>(LAST_ACTIVE_KEY));
+    const draftId = tabSession?.draftId ?? (await store.lastActiveDraftId());
     if (!draftId) return null;
     const record = await store.getDraft(draftId);
     if (!record) return null;

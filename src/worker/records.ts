@@ -2,6 +2,7 @@ import type { DraftKey, DraftState, LogEntry } from '../draft/types';
 import { initialHealth, type ConnectionHealth } from '../health/connection-health';
 import { initialRecoveryState } from '../recovery/policy';
 import type { RecoveryState } from '../recovery/recovery-types';
+import { parseRecoveryState } from '../recovery/persisted-state';
 
 /** What IndexedDB holds per draft. The events list is capped so a long session cannot grow without bound. */
 export interface DraftRecord {
@@ -40,6 +41,15 @@ export interface TabSession {
   health: ConnectionHealth;
   recovery: RecoveryState;
   updatedAt: number;
+}
+
+/**
+ * A tab session as read back from IndexedDB. The recovery state drives reloads, so a stored
+ * value that no longer fits (an older version, a damaged record) restarts from "watching"
+ * rather than acting on garbage.
+ */
+export function restoreTabSession(stored: TabSession): TabSession {
+  return { ...stored, recovery: parseRecoveryState(stored.recovery) ?? initialRecoveryState() };
 }
 
 export function newTabSession(tabId: number, now: number): TabSession {
