@@ -1,6 +1,9 @@
 import type { InitDraft, InitSnapshot } from '../protocol/init/init-types';
 import { logEntry } from './log';
 import { firstOpenSlot, inferOnTheClock } from './pick-table';
+import { archiveForReset, archivedDraftId } from './archive';
+import { readDraftType, SNAKE_DRAFT_TYPE_CODE, type DraftTypeReading } from './draft-type';
+import { reconcileAuctionPicks, winnersByRoster } from './reconcile-auction';
 import { reconcilePicks, type Reconciliation } from './reconcile-picks';
 import type { Reduction } from './reduction';
 import type { DraftState, DraftStatus, DraftType, LogEntry, Pick, TeamInfo } from './types';
@@ -12,7 +15,9 @@ import { findInitProblem } from './validate-init';
  * pick log agree with its table.
  */
 export function applyInit(state: DraftState, snapshot: InitSnapshot, now: number): Reduction {
-  const problem = findInitProblem(snapshot, state.key.leagueId);
+  const reading = readDraftType(snapshot.draft);
+  const auction = reading.type === 'auction' || state.type === 'auction';
+  const problem = findInitProblem(snapshot, state.key.leagueId, auction);
   if (problem !== null) {
     return {
       state,
@@ -25,12 +30,16 @@ export function applyInit(state: DraftState, snapshot: InitSnapshot, now: number
   const table = [...draft.picks].sort((a, b) => a.overallPick - b.overallPick);
   const teamCount = draft.teams.length;
   const rosterTemplate = draft.rosterTemplate.map(({ spot, lineupSlotId }) => ({ spot, lineupSlotId }));
-  const reconciled = reconcilePicks(state.picks, table, teamCount, rosterTemplate, now);
+  const preDraft = draft.state === 0;
+  const reconciled = auction
+    ? reconcileAuctionPicks(state.picks, table, teamCount, rosterTemplate, winnersByRoster(draft), now, preDraft)
+    : reconcilePicks(state.picks, table, teamCount, rosterTemplate, now, preDraft);
+  const missedReset = looksLikeMissedReset(state, reconciled);
 
   const next: DraftState = {
     ...state,
     myTeamId: snapshot.myTeamId,
-    type: draftTypeOf(draft.draftType, now, log),
+    type: draftTypeOf(draft.draftType, reading, state.type, now, log),
     status: statusOf(draft.state, state.status, now, log),
     hasSnapshot: true,
     awaitingSnapshot: false,
@@ -43,17 +52,52 @@ export function applyInit(state: DraftState, snapshot: InitSnapshot, now: number
     draftDate: draft.draftDate,
     updatedAt: now,
   };
+  if (auction) next.auction = state.auction ?? null;
   next.onTheClock = inferOnTheClock(next, now);
 
+  if (missedReset) {
+    const archived = archiveForReset(state, now);
+    log.push(
+      logEntry(
+        now,
+        'warn',
+        'reset',
+        `ESPN's snapshot has none of the ${plural(state.picks.length, 'pick')} recorded so far: the draft was reset while we were not looking. They are kept as a separate archived draft (${archivedDraftId(state.key, now)}).`,
+      ),
+      logEntry(now, 'info', 'snapshot', snapshotSummary(next)),
+    );
+    return { state: next, log, archived };
+  }
   log.push(...reconciliationLog(reconciled, state.hasSnapshot, now));
   log.push(logEntry(now, 'info', 'snapshot', snapshotSummary(next)));
   return { state: next, log };
 }
 
-function draftTypeOf(code: number, now: number, log: LogEntry[]): DraftType {
-  if (code !== 1) {
-    // Only snake (1) has been captured; the auction code is unknown, so we
-    // cannot tell an auction from anything else yet.
+/**
+ * A RESET frame can be missed (the page reloads on it, or frames are lost). Then the next INIT
+ * simply lacks every live pick we had. Treating that as a reset keeps those picks as an archived
+ * draft instead of logging them as removed; a full undo looks the same and is archived too,
+ * which loses nothing.
+ */
+function looksLikeMissedReset(state: DraftState, reconciled: Reconciliation): boolean {
+  if (!state.hasSnapshot) return false;
+  const live = state.picks.filter((pick) => !pick.keeper);
+  if (live.length === 0) return false;
+  const removed = new Set(reconciled.removed);
+  return live.every((pick) => removed.has(pick));
+}
+
+function draftTypeOf(code: number, reading: DraftTypeReading, current: DraftType, now: number, log: LogEntry[]): DraftType {
+  if (reading.type === 'auction') {
+    if (current !== 'auction') {
+      log.push(logEntry(now, 'info', 'draft_type', `Draft type code ${code} with ${reading.auctionEvidence}: treating the draft as an auction.`));
+    }
+    return 'auction';
+  }
+  // Auction frames already proved it; a snapshot without prices cannot disprove it.
+  if (current === 'auction') return 'auction';
+  if (code !== SNAKE_DRAFT_TYPE_CODE) {
+    // Only snake (1) has been captured; the auction code is unknown, and this table shows no sign of one.
     log.push(logEntry(now, 'warn', 'draft_type', `Unknown draft type code ${code}; treating the draft as snake.`));
   }
   return 'snake';

@@ -1,3 +1,4 @@
+import { archiveForReset, archivedDraftId } from './archive';
 import { logEntry } from './log';
 import { firstOpenSlot, inferOnTheClock, lineupSlotFor, pickPosition } from './pick-table';
 import { result, type Reduction } from './reduction';
@@ -35,6 +36,10 @@ export function applySelected(state: DraftState, frame: SelectedFrame, now: numb
   }
   // Checked before the slot: a repeated frame would otherwise look like a team mismatch.
   const earlier = state.picks.find((pick) => pick.playerId === frame.playerId);
+  if (earlier !== undefined && state.type === 'auction' && earlier.teamId === frame.teamId) {
+    // [UNKNOWN] whether an auction sends SELECTED as well as SOLD: the same lot, recorded once.
+    return completeSpot(state, earlier, frame.spot, now);
+  }
   if (earlier !== undefined) {
     return result(state, [
       logEntry(now, 'warn', 'pick_ignored', `Player ${frame.playerId} was already drafted at pick ${earlier.overallPick}; repeated pick ignored.`),
@@ -46,7 +51,8 @@ export function applySelected(state: DraftState, frame: SelectedFrame, now: numb
       logEntry(now, 'error', 'pick_ignored', `Pick of player ${frame.playerId} by team ${frame.teamId} ignored: every pick is already filled.`),
     ]);
   }
-  if (slot.teamId !== frame.teamId) {
+  // In an auction the slot's team is the nomination order, not the winner (see apply-auction.ts).
+  if (state.type !== 'auction' && slot.teamId !== frame.teamId) {
     return result(state, [
       logEntry(
         now,
@@ -71,11 +77,25 @@ export function applySelected(state: DraftState, frame: SelectedFrame, now: numb
     source: 'socket',
     recordedAt: now,
   };
+  if (state.type === 'auction') {
+    // Price and nominator come with SOLD (or the next INIT), which fills them in.
+    pick.price = null;
+    pick.nominatingTeamId = null;
+  }
   const picks = [...state.picks, pick].sort((a, b) => a.overallPick - b.overallPick);
   // A pick means the draft runs, whether or not we saw STATE 1 or the end of a pause.
   const next: DraftState = { ...state, picks, status: 'live', updatedAt: now };
   next.onTheClock = inferOnTheClock(next, now);
   return { state: next, log: [] };
+}
+
+/** An auction lot first recorded by SOLD learns its roster spot from a SELECTED for the same player. */
+function completeSpot(state: DraftState, earlier: Pick, spot: number, now: number): Reduction {
+  if (earlier.rosterSpot !== null || spot <= 0) return result(state);
+  const picks = state.picks.map((pick) =>
+    pick === earlier ? { ...pick, rosterSpot: spot, lineupSlotId: lineupSlotFor(state.rosterTemplate, spot) } : pick,
+  );
+  return result({ ...state, picks, updatedAt: now });
 }
 
 /**
@@ -101,11 +121,38 @@ export function applyUndone(state: DraftState, index: number, now: number): Redu
   };
 }
 
-/** RESET throws the pick table away; nothing can be placed until the next INIT. */
+/**
+ * RESET throws the pick table away; nothing can be placed until the next INIT (init-format.md §5).
+ * The picks made so far are not lost: they leave as an archived copy of the draft, which the
+ * shell stores as its own record. A reset with no picks (or a repeated RESET) archives nothing.
+ */
 export function applyReset(state: DraftState, now: number): Reduction {
-  const next: DraftState = { ...state, picks: [], hasSnapshot: false, onTheClock: null, updatedAt: now };
+  const next: DraftState = {
+    ...state,
+    picks: [],
+    hasSnapshot: false,
+    onTheClock: null,
+    ...(state.auction === undefined ? {} : { auction: null }),
+    updatedAt: now,
+  };
+  if (state.picks.length === 0) {
+    return { state: next, log: [logEntry(now, 'warn', 'reset', 'Draft reset by ESPN before any pick; waiting for a new snapshot.')] };
+  }
+  const archived = archiveForReset(state, now);
   return {
     state: next,
-    log: [logEntry(now, 'warn', 'reset', `Draft reset by ESPN: cleared ${state.picks.length} recorded picks; waiting for a new snapshot.`)],
+    archived,
+    log: [
+      logEntry(
+        now,
+        'warn',
+        'reset',
+        `Draft reset by ESPN: the ${plural(state.picks.length, 'pick')} made before it are kept as a separate archived draft (${archivedDraftId(state.key, now)}); waiting for a new snapshot.`,
+      ),
+    ],
   };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

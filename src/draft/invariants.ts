@@ -10,6 +10,7 @@ export function checkInvariants(state: DraftState): string[] {
   const problems: string[] = [];
   const slotCount = state.slots.length;
   const teamCount = state.teams.length;
+  const auction = state.type === 'auction';
 
   state.slots.forEach((slot, index) => {
     if (slot.overallPick !== index + 1) problems.push(`slot ${index + 1} is numbered ${slot.overallPick}`);
@@ -29,7 +30,8 @@ export function checkInvariants(state: DraftState): string[] {
     previous = n;
 
     const slot = state.slots[n - 1];
-    if (slot !== undefined && slot.teamId !== pick.teamId) {
+    // In an auction the slot's team is the nomination order, not the winner (apply-auction.ts).
+    if (!auction && slot !== undefined && slot.teamId !== pick.teamId) {
       problems.push(`pick ${n} is by team ${pick.teamId} but the slot belongs to team ${slot.teamId}`);
     }
     if (teamCount === 0) {
@@ -44,7 +46,9 @@ export function checkInvariants(state: DraftState): string[] {
     }
   }
 
-  // Live picks fill the table from the front; only keepers may stand beyond a gap.
+  // Live picks fill the table from the front; only keepers may stand beyond a gap. How ESPN fills
+  // an auction table is [UNKNOWN], and INIT's is adopted as is, so auctions are not held to this.
+  if (auction) return problems;
   let firstOpen = 1;
   while (numbers.has(firstOpen)) firstOpen++;
   for (const pick of state.picks) {

@@ -24,6 +24,7 @@ export function reconcilePicks(
   teamCount: number,
   template: readonly RosterSpot[],
   now: number,
+  preDraft = false,
 ): Reconciliation {
   const oursByNumber = new Map(ours.map((pick) => [pick.overallPick, pick]));
   const result: Reconciliation = { picks: [], added: [], corrected: [], removed: [] };
@@ -35,12 +36,15 @@ export function reconcilePicks(
       continue;
     }
     const agrees =
-      mine !== undefined && mine.playerId === slot.playerId && mine.teamId === slot.teamId && mine.keeper === slot.keeper;
+      mine !== undefined &&
+      mine.playerId === slot.playerId &&
+      mine.teamId === slot.teamId &&
+      mine.keeper === isKeeperSlot(slot, preDraft);
     if (mine !== undefined && agrees) {
       result.picks.push(withPosition(mine, teamCount));
       continue;
     }
-    const theirs = pickFromSlot(slot, teamCount, template, now);
+    const theirs = pickFromSlot(slot, teamCount, template, now, preDraft);
     result.picks.push(theirs);
     if (mine === undefined) result.added.push(theirs);
     else result.corrected.push({ ours: mine, theirs });
@@ -53,7 +57,16 @@ export function reconcilePicks(
   return result;
 }
 
-function pickFromSlot(slot: InitPickSlot, teamCount: number, template: readonly RosterSpot[], now: number): Pick {
+/**
+ * Keepers: INIT's keeper byte ([SOURCE], makoncline) marks them. As a second rule, which does not
+ * depend on that byte, a slot already filled while the draft has not started (INIT state 0) can
+ * only hold a keeper: no pick is made before the draft starts.
+ */
+export function isKeeperSlot(slot: InitPickSlot, preDraft: boolean): boolean {
+  return slot.keeper || preDraft;
+}
+
+export function pickFromSlot(slot: InitPickSlot, teamCount: number, template: readonly RosterSpot[], now: number, preDraft = false): Pick {
   const rosterSpot = slot.spot > 0 ? slot.spot : null;
   return {
     overallPick: slot.overallPick,
@@ -62,7 +75,7 @@ function pickFromSlot(slot: InitPickSlot, teamCount: number, template: readonly 
     playerId: slot.playerId,
     rosterSpot,
     lineupSlotId: rosterSpot === null ? null : lineupSlotFor(template, rosterSpot),
-    keeper: slot.keeper,
+    keeper: isKeeperSlot(slot, preDraft),
     // INIT does not say whether a pick was automatic.
     autopick: false,
     source: 'init',
@@ -71,7 +84,7 @@ function pickFromSlot(slot: InitPickSlot, teamCount: number, template: readonly 
 }
 
 /** Rounds depend on the team count, which a new snapshot may change. */
-function withPosition(pick: Pick, teamCount: number): Pick {
+export function withPosition(pick: Pick, teamCount: number): Pick {
   const { round, roundPick } = pickPosition(pick.overallPick, teamCount);
   return pick.round === round && pick.roundPick === roundPick ? pick : { ...pick, round, roundPick };
 }

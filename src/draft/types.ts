@@ -44,6 +44,73 @@ export interface Pick {
   source: PickSource;
   /** Epoch ms, from the injected clock. */
   recordedAt: number;
+  /**
+   * Auction lots only: the winning bid. Absent in snake drafts (and in picks stored before
+   * auctions were supported); null when the lot is known but its price is not (yet).
+   */
+  price?: number | null;
+  /** Auction lots only: the team that put the player up. Absent in snake drafts; null when unknown. */
+  nominatingTeamId?: number | null;
+}
+
+/** The lot being bid on right now (auction drafts). */
+export interface AuctionLot {
+  playerId: number;
+  /** From the NOMINATION that opened the lot; null when we joined after it. */
+  nominatingTeamId: number | null;
+  highBid: number;
+  highBidderTeamId: number;
+  /** Epoch ms of the last bid we saw. */
+  updatedAt: number;
+}
+
+/** What an auction room shows between sales, for display only; picks come from SOLD and INIT. */
+export interface AuctionFloor {
+  /** The team that must nominate next (NOMINATION / CLOCK 1), or null. */
+  nominatorTeamId: number | null;
+  /** The lot under the hammer, or null between lots. */
+  lot: AuctionLot | null;
+}
+
+/** Counts of what ESPN sent that we could not read: any of them means the pick log may be incomplete. */
+export interface DriftCounters {
+  /** Frames whose command we have no grammar for (ESPN's own client commands aside). */
+  unknownFrames: number;
+  /** Known commands whose arguments failed validation. */
+  invalidFrames: number;
+  /** INIT frames whose blob did not decode. */
+  undecodableInits: number;
+  /** INIT snapshots that decoded but failed the consistency checks. */
+  rejectedInits: number;
+  /** CLOCK frames in a state code or arity we do not know. */
+  unknownClocks: number;
+}
+
+export type DriftKind = keyof DriftCounters;
+
+/** One redacted example of drift, so a bug report can say what changed. */
+export interface DriftSample {
+  at: number;
+  kind: DriftKind;
+  /** Frame command (ESPN's command words only; anything else is withheld). */
+  command: string;
+  /** Redacted and shortened description; never the raw frame. */
+  detail: string;
+}
+
+export interface ProtocolDrift {
+  counters: DriftCounters;
+  /** The most recent samples, oldest first, at most DRIFT_SAMPLE_LIMIT. */
+  samples: DriftSample[];
+}
+
+/** Set on a draft record that was archived (e.g. by a commissioner reset) instead of deleted. */
+export interface ArchiveInfo {
+  reason: 'reset';
+  /** Epoch ms when the reset was seen. */
+  archivedAt: number;
+  /** Derived id the shell stores the record under (archivedDraftId). */
+  id: string;
 }
 
 export interface RosterSpot {
@@ -91,4 +158,8 @@ export interface DraftState {
   draftDate: number | null;
   /** Epoch ms of the last state change. */
   updatedAt: number;
+  /** Auction drafts: the current nomination and bid, for display. Absent in snake drafts. */
+  auction?: AuctionFloor | null;
+  /** Present only on an archived copy of a draft (see archive.ts), never on the live one. */
+  archive?: ArchiveInfo;
 }

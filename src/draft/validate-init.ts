@@ -7,8 +7,9 @@ export const OPEN_PLAYER_ID = -1;
  * Checks that a snapshot's pick table can be trusted before it replaces ours.
  * init-format.md §4: when the format looks wrong, keep the previous state and
  * report it rather than guess. Returns a plain-words problem, or null when fine.
+ * `auction`: the snapshot belongs to an auction draft (see draft-type.ts).
  */
-export function findInitProblem(snapshot: InitSnapshot, expectedLeagueId: string): string | null {
+export function findInitProblem(snapshot: InitSnapshot, expectedLeagueId: string, auction = false): string | null {
   if (String(snapshot.leagueId) !== expectedLeagueId) {
     return `it belongs to league ${snapshot.leagueId}, not ${expectedLeagueId}`;
   }
@@ -31,8 +32,9 @@ export function findInitProblem(snapshot: InitSnapshot, expectedLeagueId: string
     if (!Number.isInteger(slot.playerId)) return `pick ${slot.overallPick} has an invalid player id`;
     if (players.has(slot.playerId)) return `player ${slot.playerId} is drafted twice`;
     players.add(slot.playerId);
-    // Live picks fill the table in order; only keepers may sit beyond an open slot.
-    if (seenOpenSlot && !slot.keeper) return `pick ${slot.overallPick} is filled after an open pick`;
+    // Live picks fill the table in order; only keepers may sit beyond an open slot. How an
+    // auction table fills is [UNKNOWN] (lot order or per team), so it is not held to this.
+    if (seenOpenSlot && !slot.keeper && !auction) return `pick ${slot.overallPick} is filled after an open pick`;
   }
   return null;
 }
