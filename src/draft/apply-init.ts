@@ -16,7 +16,7 @@ import { findInitProblem } from './validate-init';
  */
 export function applyInit(state: DraftState, snapshot: InitSnapshot, now: number): Reduction {
   const reading = readDraftType(snapshot.draft);
-  const auction = reading.type === 'auction' || state.type === 'auction';
+  const auction = reading.type === 'auction' || (reading.type === null && state.type === 'auction');
   const problem = findInitProblem(snapshot, state.key.leagueId, auction);
   if (problem !== null) {
     return {
@@ -89,18 +89,19 @@ function looksLikeMissedReset(state: DraftState, reconciled: Reconciliation): bo
 
 function draftTypeOf(code: number, reading: DraftTypeReading, current: DraftType, now: number, log: LogEntry[]): DraftType {
   if (reading.type === 'auction') {
-    if (current !== 'auction') {
-      log.push(logEntry(now, 'info', 'draft_type', `Draft type code ${code} with ${reading.auctionEvidence}: treating the draft as an auction.`));
-    }
+    // The auction code is unknown, so an unfamiliar code here is expected, not a warning.
+    if (current !== 'auction') log.push(logEntry(now, 'info', 'draft_type', `Draft type code ${code}, and ${reading.evidence}: treating the draft as an auction.`));
     return 'auction';
   }
-  // Auction frames already proved it; a snapshot without prices cannot disprove it.
-  if (current === 'auction') return 'auction';
+  // The table does not say: auction frames already seen decide.
+  const type = reading.type ?? (current === 'auction' ? 'auction' : 'snake');
   if (code !== SNAKE_DRAFT_TYPE_CODE) {
-    // Only snake (1) has been captured; the auction code is unknown, and this table shows no sign of one.
-    log.push(logEntry(now, 'warn', 'draft_type', `Unknown draft type code ${code}; treating the draft as snake.`));
+    const why = reading.evidence === null ? '' : ` (${reading.evidence})`;
+    log.push(logEntry(now, 'warn', 'draft_type', `Unknown draft type code ${code}; treating the draft as ${type === 'auction' ? 'an auction' : 'snake'}${why}.`));
+  } else if (current === 'auction' && type === 'snake') {
+    log.push(logEntry(now, 'info', 'draft_type', `The draft room snapshot shows a snake draft (${reading.evidence ?? 'code 1'}): treating the draft as snake.`));
   }
-  return 'snake';
+  return type;
 }
 
 function statusOf(code: number, current: DraftStatus, now: number, log: LogEntry[]): DraftStatus {

@@ -6,33 +6,36 @@ import type { DraftType } from './types';
 export const SNAKE_DRAFT_TYPE_CODE = 1;
 
 export interface DraftTypeReading {
-  type: DraftType;
-  /** Why we believe it is an auction, in plain words; null for snake. */
-  auctionEvidence: string | null;
+  /** null: the table does not say (too small, or an order that neither repeats nor snakes). */
+  type: DraftType | null;
+  /** What the table showed, in plain words. */
+  evidence: string | null;
 }
 
 /**
- * INIT's auction draftType code is [UNKNOWN], so an auction is recognised by what its table
- * holds instead: a price or a nominator on a filled slot ([SOURCE]: an auction parser reads them
- * at these offsets), or a team order that repeats each round instead of snaking back ([SOURCE]).
- * Code 1 is the captured snake code and always means snake here; auction frames on the socket
- * (NOMINATION, BID, SOLD, auction CLOCK states) are the other way a draft becomes an auction.
+ * INIT's auction draftType code is [UNKNOWN], so the draft type is read from the pick table,
+ * which is ESPN's own truth: a price or a nominator on a filled slot ([SOURCE]: an auction parser
+ * reads them at these offsets) or a team order that repeats every round ([SOURCE]) means auction;
+ * an order that snakes back means snake. Only when the table does not say is the code used
+ * (1 = snake, captured), and otherwise what auction frames on the socket showed.
  */
 export function readDraftType(draft: InitDraft): DraftTypeReading {
-  if (draft.draftType === SNAKE_DRAFT_TYPE_CODE) return { type: 'snake', auctionEvidence: null };
   const priced = draft.picks.find((slot) => slot.playerId !== OPEN_PLAYER_ID && (slot.bidAmount > 0 || slot.nominatingTeamId > 0));
-  if (priced !== undefined) return { type: 'auction', auctionEvidence: `pick ${priced.overallPick} has a price or a nominating team` };
-  if (orderRepeats(draft)) return { type: 'auction', auctionEvidence: 'the team order repeats every round instead of snaking back' };
-  return { type: 'snake', auctionEvidence: null };
+  if (priced !== undefined) return { type: 'auction', evidence: `pick ${priced.overallPick} has a price or a nominating team` };
+  const order = roundOrder(draft);
+  if (order === 'repeats') return { type: 'auction', evidence: 'the team order repeats every round' };
+  if (order === 'snakes') return { type: 'snake', evidence: 'the team order snakes back every round' };
+  return { type: null, evidence: null };
 }
 
-/** Round 2 lists the teams in round 1's order (a snake reverses it). Needs two teams and two rounds. */
-function orderRepeats(draft: InitDraft): boolean {
+/** Compares rounds 1 and 2 of the table; needs two teams and two rounds. */
+function roundOrder(draft: InitDraft): 'repeats' | 'snakes' | null {
   const teams = draft.teams.length;
-  if (teams < 2 || draft.picks.length < 2 * teams) return false;
+  if (teams < 2 || draft.picks.length < 2 * teams) return null;
   const ordered = [...draft.picks].sort((a, b) => a.overallPick - b.overallPick);
-  for (let i = 0; i < teams; i++) {
-    if (ordered[i]?.teamId !== ordered[i + teams]?.teamId) return false;
-  }
-  return true;
+  const first = ordered.slice(0, teams).map((slot) => slot.teamId);
+  const second = ordered.slice(teams, 2 * teams).map((slot) => slot.teamId);
+  if (first.every((team, i) => team === second[i])) return 'repeats';
+  if (first.every((team, i) => team === second[teams - 1 - i])) return 'snakes';
+  return null;
 }

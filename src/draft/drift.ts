@@ -1,4 +1,5 @@
 import type { DraftEvent } from '../protocol/events';
+import { isAuctionEvent } from './auction-events';
 import { quoteFrameText } from './redact';
 import type { DriftCounters, DriftKind, DriftSample, LogEntry, ProtocolDrift } from './types';
 
@@ -23,7 +24,7 @@ export function isEspnClientCommand(command: string): boolean {
 
 export function emptyDrift(): ProtocolDrift {
   return {
-    counters: { unknownFrames: 0, invalidFrames: 0, undecodableInits: 0, rejectedInits: 0, unknownClocks: 0 },
+    counters: { unknownFrames: 0, invalidFrames: 0, undecodableInits: 0, rejectedInits: 0, unknownClocks: 0, auctionFramesInSnakeDraft: 0 },
     samples: [],
   };
 }
@@ -32,12 +33,23 @@ export function emptyDrift(): ProtocolDrift {
  * Counts what one event says about protocol drift. `log` is what reduceDraft wrote for the same
  * event: a decoded INIT that failed the consistency checks is only known from it. Returns the same
  * object when there is nothing to count (the common case), so the shell can skip a write.
+ * `knownSnake`: the draft state before the event was a snake draft confirmed by a snapshot
+ * (isKnownSnake), in which auction frames are left unapplied.
  *
  * Drift is kept beside the draft state rather than in it: a frame we cannot read must leave the
  * draft state exactly as it was (reduceDraft returns the very same object), while still being counted.
  */
-export function observeDrift(drift: ProtocolDrift, event: DraftEvent, log: readonly LogEntry[], now: number): ProtocolDrift {
+export function observeDrift(
+  drift: ProtocolDrift,
+  event: DraftEvent,
+  log: readonly LogEntry[],
+  now: number,
+  knownSnake = false,
+): ProtocolDrift {
   let next = drift;
+  if (knownSnake && isAuctionEvent(event)) {
+    next = recordDrift(next, 'auctionFramesInSnakeDraft', commandOf(event), 'an auction frame arrived, but the draft room snapshot showed a snake draft', now);
+  }
   switch (event.type) {
     case 'unknown':
       if (!isEspnClientCommand(event.command)) next = recordDrift(next, 'unknownFrames', event.command, 'no grammar for this command', now);
@@ -71,7 +83,7 @@ export function recordDrift(drift: ProtocolDrift, kind: DriftKind, command: stri
 
 export function totalDrift(drift: ProtocolDrift): number {
   const c = drift.counters;
-  return c.unknownFrames + c.invalidFrames + c.undecodableInits + c.rejectedInits + c.unknownClocks;
+  return c.unknownFrames + c.invalidFrames + c.undecodableInits + c.rejectedInits + c.unknownClocks + c.auctionFramesInSnakeDraft;
 }
 
 export const DRIFT_HEADLINE = 'ESPN changed something; picks may be incomplete';
@@ -92,8 +104,24 @@ export function driftWarning(drift: ProtocolDrift | undefined): DriftWarning | n
     count(c.undecodableInits, 'draft room snapshot that could not be decoded', 'draft room snapshots that could not be decoded'),
     count(c.rejectedInits, 'draft room snapshot that did not add up', 'draft room snapshots that did not add up'),
     count(c.unknownClocks, 'clock in an unknown state', 'clocks in an unknown state'),
+    count(c.auctionFramesInSnakeDraft, 'auction frame in a draft read as snake', 'auction frames in a draft read as snake'),
   ].filter((line): line is string => line !== null);
   return { headline: DRIFT_HEADLINE, details };
+}
+
+function commandOf(event: DraftEvent): string {
+  switch (event.type) {
+    case 'nomination':
+      return 'NOMINATION';
+    case 'bid':
+      return 'BID';
+    case 'bidAck':
+      return 'BID_ACK';
+    case 'sold':
+      return 'SOLD';
+    default:
+      return 'CLOCK';
+  }
 }
 
 function count(n: number, one: string, many: string): string | null {

@@ -1,4 +1,5 @@
 import type { DraftEvent } from '../protocol/events';
+import { isAuctionClock, isKnownSnake } from './auction-events';
 import { applyAuctionClock, applyBid, applyNomination, applySold } from './apply-auction';
 import { applyClock, applySelecting, applyStateCode } from './apply-clock';
 import { applyInit } from './apply-init';
@@ -35,17 +36,15 @@ function dispatch(state: DraftState, event: DraftEvent, now: number): Reduction 
     case 'selecting':
       return applySelecting(state, event.teamId, event.msAllowed, now);
     case 'clock':
-      if (event.phase === 'nominating' || event.phase === 'bidding' || event.phase === 'betweenNominations') {
-        return applyAuctionClock(state, event, now);
-      }
+      if (isAuctionClock(event)) return isKnownSnake(state) ? result(state) : applyAuctionClock(state, event, now);
       return applyClock(state, event, now);
     case 'nomination':
-      return applyNomination(state, event.teamId, now);
+      return isKnownSnake(state) ? result(state) : applyNomination(state, event.teamId, now);
     case 'bid':
     case 'bidAck':
-      return applyBid(state, event.teamId, event.playerId, event.amount, now);
+      return isKnownSnake(state) ? result(state) : applyBid(state, event.teamId, event.playerId, event.amount, now);
     case 'sold':
-      return applySold(state, event, now);
+      return isKnownSnake(state) ? result(state) : applySold(state, event, now);
     case 'state':
       return applyStateCode(state, event.state, now);
     case 'undone':

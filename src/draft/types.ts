@@ -84,6 +84,8 @@ export interface DriftCounters {
   rejectedInits: number;
   /** CLOCK frames in a state code or arity we do not know. */
   unknownClocks: number;
+  /** Auction frames in a draft whose snapshot showed a snake table: our reading of the draft type is wrong. */
+  auctionFramesInSnakeDraft: number;
 }
 
 export type DriftKind = keyof DriftCounters;
