@@ -15,6 +15,9 @@ export const PICK_LOG_CSV_HEADER = [
   'autopick',
   'source',
   'recorded_at',
+  // Added after version 1's first columns; readers that look columns up by name keep working.
+  'price',
+  'nominating_team_id',
 ] as const;
 
 const CRLF = '\r\n';
@@ -40,6 +43,8 @@ export function formatPickLogCsv(log: PickLogJson): string {
     { text: String(pick.autopick) },
     { text: pick.source },
     { text: pick.recordedAt },
+    { number: pick.price },
+    { number: pick.nominatingTeamId },
   ]);
   const lines = [PICK_LOG_CSV_HEADER.join(','), ...rows.map((cells) => cells.map(formatCell).join(','))];
   return lines.map((line) => line + CRLF).join('');

@@ -29,6 +29,10 @@ export const pickLogPickSchema = z.object({
   autopick: z.boolean(),
   source: z.enum(['socket', 'init', 'api']),
   recordedAt: isoTime,
+  /** Added in place (version stays 1): auction price; null in snake drafts and when unknown. */
+  price: z.number().int().nonnegative().nullable(),
+  /** Added in place (version stays 1): the team that nominated the player; null in snake drafts and when unknown. */
+  nominatingTeamId: z.number().int().nullable(),
 });
 
 export const pickLogEventSchema = z.object({
@@ -51,6 +55,8 @@ export const pickLogSchema = z.object({
     myTeamId: z.number().int().nullable(),
     teams: z.array(pickLogTeamSchema),
     rounds: z.number().int().nonnegative(),
+    /** Added in place (version stays 1): set when this is an archived draft (e.g. the picks before a commissioner reset). */
+    archive: z.object({ reason: z.enum(['reset']), archivedAt: isoTime }).nullable(),
   }),
   picks: z.array(pickLogPickSchema),
   events: z.array(pickLogEventSchema),

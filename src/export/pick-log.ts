@@ -34,6 +34,7 @@ export function buildPickLog(input: PickLogInput): PickLogJson {
       myTeamId: state.myTeamId,
       teams: state.teams.map((team) => ({ teamId: team.teamId, name: team.name, draftPosition: team.draftPosition })),
       rounds: state.rounds,
+      archive: state.archive === undefined ? null : { reason: state.archive.reason, archivedAt: isoTime(state.archive.archivedAt) },
     },
     picks: [...state.picks]
       .sort((a, b) => a.overallPick - b.overallPick)
@@ -66,6 +67,9 @@ function exportPick(pick: Pick, player: PlayerInfo): PickLogPick {
     autopick: pick.autopick,
     source: pick.source,
     recordedAt: isoTime(pick.recordedAt),
+    // Absent on snake picks (and on picks stored before auctions were supported).
+    price: pick.price ?? null,
+    nominatingTeamId: pick.nominatingTeamId ?? null,
   };
 }
 

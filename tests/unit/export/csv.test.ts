@@ -33,9 +33,9 @@ describe('formatPickLogCsv', () => {
   it('starts with the documented header and ends every line with CRLF', () => {
     const text = csv();
     expect(text.split('\r\n')[0]).toBe(
-      'overall_pick,round,round_pick,team_id,team_name,player_id,player_name,position,pro_team,roster_spot,keeper,autopick,source,recorded_at',
+      'overall_pick,round,round_pick,team_id,team_name,player_id,player_name,position,pro_team,roster_spot,keeper,autopick,source,recorded_at,price,nominating_team_id',
     );
-    expect(PICK_LOG_CSV_HEADER).toHaveLength(14);
+    expect(PICK_LOG_CSV_HEADER).toHaveLength(16);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/\r(?!\n)/);
   });
@@ -43,7 +43,9 @@ describe('formatPickLogCsv', () => {
   it('writes one row per pick that reads back to the same values', () => {
     const rows = parseCsv(csv());
     expect(rows).toHaveLength(5);
-    expect(rows.every((row) => row.length === 14)).toBe(true);
+    expect(rows.every((row) => row.length === 16)).toBe(true);
+    // Snake picks: no price, no nominator.
+    expect(rows.slice(1).every((row) => row[14] === '' && row[15] === '')).toBe(true);
     expect(rows[1]!.slice(0, 13)).toEqual(['1', '1', '1', '1', 'Formula, Inc.', '4362628', "Ja'Marr Chase", 'WR', 'CIN', '4', 'false', 'false', 'socket']);
     expect(rows[1]![13]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(rows[2]!.slice(4, 7)).toEqual(['"The Quotes"', '4430807', `'-Bijan, "B" Robinson`]);

@@ -32,6 +32,7 @@ describe('buildPickLog', () => {
     expect(log.picks[0]).toEqual({
       overallPick: 1, round: 1, roundPick: 1, teamId: 1, playerId: 4362628, playerName: "Ja'Marr Chase", position: 'WR',
       proTeam: 'CIN', rosterSpot: 4, keeper: false, autopick: false, source: 'socket', recordedAt: log.picks[0]!.recordedAt,
+      price: null, nominatingTeamId: null,
     });
     expect(log.picks[1]?.autopick).toBe(true);
     expect(log.picks[2]).toMatchObject({ playerId: -16014, position: 'D/ST' });
@@ -93,9 +94,10 @@ describe('formatPickLogJson', () => {
     expect(text.endsWith('}\n')).toBe(true);
     const parsed = JSON.parse(text);
     expect(Object.keys(parsed)).toEqual(['format', 'version', 'exportedAt', 'draft', 'picks', 'events']);
-    expect(Object.keys(parsed.draft)).toEqual(['game', 'leagueId', 'seasonId', 'type', 'status', 'myTeamId', 'teams', 'rounds']);
+    expect(Object.keys(parsed.draft)).toEqual(['game', 'leagueId', 'seasonId', 'type', 'status', 'myTeamId', 'teams', 'rounds', 'archive']);
     expect(Object.keys(parsed.picks[0])).toEqual([
       'overallPick', 'round', 'roundPick', 'teamId', 'playerId', 'playerName', 'position', 'proTeam', 'rosterSpot', 'keeper', 'autopick', 'source', 'recordedAt',
+      'price', 'nominatingTeamId',
     ]);
     expect(Object.keys(parsed.events[0])).toEqual(['at', 'level', 'kind', 'message']);
     expect(text).toContain('\n  "draft": {\n    "game": "ffl",');
