@@ -89,3 +89,26 @@ export function isDefensePlayerId(playerId: number): boolean {
 export function defensePlayerId(proTeamId: number): number {
   return DEFENSE_ID_BASE - proTeamId;
 }
+
+/**
+ * Basketball, baseball and hockey slot, position and pro-team maps are [UNKNOWN] here: the shared
+ * protocol notes give football's only (protocol.md §4.4 points to espn-api's per-sport constants,
+ * not extracted). Rather than show a football label for another sport's id, or nothing at all,
+ * those sports show the numeric ESPN id as text, e.g. "3". Football keeps its labels, and null
+ * for an id outside its documented map.
+ */
+export function hasDocumentedIdMaps(game: string): boolean {
+  return game === 'ffl';
+}
+
+export function positionName(defaultPositionId: number, game: string): string | null {
+  return hasDocumentedIdMaps(game) ? positionLabel(defaultPositionId, game) : String(defaultPositionId);
+}
+
+export function proTeamName(proTeamId: number, game: string): string | null {
+  return hasDocumentedIdMaps(game) ? proTeamAbbrev(proTeamId, game) : String(proTeamId);
+}
+
+export function lineupSlotName(lineupSlotId: number, game: string): string | null {
+  return hasDocumentedIdMaps(game) ? lineupSlotLabel(lineupSlotId, game) : String(lineupSlotId);
+}

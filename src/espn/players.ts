@@ -1,5 +1,5 @@
 import { z } from '../zod-setup';
-import { positionLabel, proTeamAbbrev } from './ids';
+import { positionName, proTeamName } from './ids';
 
 export interface PlayerInfo {
   playerId: number;
@@ -20,7 +20,8 @@ const playerEntrySchema = z.object({
 
 export type PlayersParse = { ok: true; players: PlayerInfo[]; dropped: number } | { ok: false; error: string };
 
-export function parsePlayersResponse(body: string): PlayersParse {
+/** `game` picks the sport's id maps (ids.ts): another sport's ids must not get football labels. */
+export function parsePlayersResponse(body: string, game = 'ffl'): PlayersParse {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -42,8 +43,8 @@ export function parsePlayersResponse(body: string): PlayersParse {
     players.push({
       playerId: p.id,
       name,
-      position: p.defaultPositionId === undefined ? null : positionLabel(p.defaultPositionId),
-      proTeam: p.proTeamId === undefined ? null : proTeamAbbrev(p.proTeamId),
+      position: p.defaultPositionId === undefined ? null : positionName(p.defaultPositionId, game),
+      proTeam: p.proTeamId === undefined ? null : proTeamName(p.proTeamId, game),
     });
   }
   return { ok: true, players, dropped };

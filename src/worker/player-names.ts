@@ -51,7 +51,7 @@ export class PlayerNames {
       return fail(`request failed (${String(error)})`);
     }
     if (response.status !== 200) return fail(`ESPN answered HTTP ${response.status}`);
-    const parsed = parsePlayersResponse(response.body);
+    const parsed = parsePlayersResponse(response.body, game);
     if (!parsed.ok) return fail(parsed.error);
     await this.store.putPlayers(parsed.players.map((p) => ({ ...p, key: playerKey(game, seasonId, p.playerId) })));
     await this.store.setMeta(poolId, { fetchedAt: now, retryAt: 0 } satisfies PoolMeta);
