@@ -7,7 +7,7 @@ import { reconcileAuctionPicks, winnersByRoster } from './reconcile-auction';
 import { reconcilePicks, type Reconciliation } from './reconcile-picks';
 import type { Reduction } from './reduction';
 import type { DraftState, DraftStatus, DraftType, LogEntry, Pick, TeamInfo } from './types';
-import { findInitProblem } from './validate-init';
+import { findInitProblem, keeperKey } from './validate-init';
 
 /**
  * Every (re)connection gets a fresh INIT holding every pick made so far, and
@@ -17,7 +17,8 @@ import { findInitProblem } from './validate-init';
 export function applyInit(state: DraftState, snapshot: InitSnapshot, now: number): Reduction {
   const reading = readDraftType(snapshot.draft);
   const auction = reading.type === 'auction' || (reading.type === null && state.type === 'auction');
-  const problem = findInitProblem(snapshot, state.key.leagueId, auction);
+  const knownKeepers = new Set(state.picks.filter((pick) => pick.keeper).map((pick) => keeperKey(pick.overallPick, pick.playerId)));
+  const problem = findInitProblem(snapshot, state.key.leagueId, auction, knownKeepers);
   if (problem !== null) {
     return {
       state,

@@ -35,16 +35,14 @@ export function reconcilePicks(
       if (mine !== undefined) result.removed.push(mine);
       continue;
     }
-    const agrees =
-      mine !== undefined &&
-      mine.playerId === slot.playerId &&
-      mine.teamId === slot.teamId &&
-      mine.keeper === isKeeperSlot(slot, preDraft);
-    if (mine !== undefined && agrees) {
+    // A keeper we inferred before the draft stays one when a later INIT lacks the keeper byte.
+    const samePlayer = mine !== undefined && mine.playerId === slot.playerId && mine.teamId === slot.teamId;
+    const keeper = isKeeperSlot(slot, preDraft) || (samePlayer && mine.keeper);
+    if (mine !== undefined && samePlayer && mine.keeper === keeper) {
       result.picks.push(withPosition(mine, teamCount));
       continue;
     }
-    const theirs = pickFromSlot(slot, teamCount, template, now, preDraft);
+    const theirs = { ...pickFromSlot(slot, teamCount, template, now, preDraft), keeper };
     result.picks.push(theirs);
     if (mine === undefined) result.added.push(theirs);
     else result.corrected.push({ ours: mine, theirs });

@@ -7,9 +7,16 @@ export const OPEN_PLAYER_ID = -1;
  * Checks that a snapshot's pick table can be trusted before it replaces ours.
  * init-format.md §4: when the format looks wrong, keep the previous state and
  * report it rather than guess. Returns a plain-words problem, or null when fine.
- * `auction`: the snapshot belongs to an auction draft (see draft-type.ts).
+ * `auction`: the snapshot belongs to an auction draft (see draft-type.ts). `knownKeepers`:
+ * keeperKey()s of picks we already hold as keepers, which may stand beyond an open slot even if
+ * this snapshot's keeper byte ([SOURCE]) is not set (reconcile-picks.ts, isKeeperSlot).
  */
-export function findInitProblem(snapshot: InitSnapshot, expectedLeagueId: string, auction = false): string | null {
+export function findInitProblem(
+  snapshot: InitSnapshot,
+  expectedLeagueId: string,
+  auction = false,
+  knownKeepers: ReadonlySet<string> = new Set(),
+): string | null {
   if (String(snapshot.leagueId) !== expectedLeagueId) {
     return `it belongs to league ${snapshot.leagueId}, not ${expectedLeagueId}`;
   }
@@ -34,7 +41,11 @@ export function findInitProblem(snapshot: InitSnapshot, expectedLeagueId: string
     players.add(slot.playerId);
     // Live picks fill the table in order; only keepers may sit beyond an open slot. How an
     // auction table fills is [UNKNOWN] (lot order or per team), so it is not held to this.
-    if (seenOpenSlot && !slot.keeper && !auction) return `pick ${slot.overallPick} is filled after an open pick`;
+    if (seenOpenSlot && !slot.keeper && !auction && !knownKeepers.has(keeperKey(slot.overallPick, slot.playerId))) return `pick ${slot.overallPick} is filled after an open pick`;
   }
   return null;
+}
+
+export function keeperKey(overallPick: number, playerId: number): string {
+  return `${overallPick}:${playerId}`;
 }
