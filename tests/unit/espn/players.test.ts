@@ -176,3 +176,15 @@ describe('empty names', () => {
     expect(result.ok && result.players.map((p) => p.name)).toEqual(['Josh Allen', null]);
   });
 });
+
+describe('parsePlayersResponse: other sports', () => {
+  it('does not give a basketball player a football position or team, and shows the numeric ids instead', () => {
+    const result = parsePlayersResponse('[{"id":3975,"fullName":"A Guard","defaultPositionId":1,"proTeamId":14}]', 'fba');
+    expect(result.ok && result.players[0]).toEqual({ playerId: 3975, name: 'A Guard', position: '1', proTeam: '14' });
+  });
+
+  it('keeps football labels for football', () => {
+    const result = parsePlayersResponse('[{"id":1,"defaultPositionId":1,"proTeamId":14}]', 'ffl');
+    expect(result.ok && result.players[0]).toMatchObject({ position: 'QB', proTeam: 'LAR' });
+  });
+});

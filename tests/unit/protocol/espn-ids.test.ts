@@ -4,10 +4,14 @@ import {
   gameCodeOfGameId,
   gameCodeOfSportPath,
   gameIdOfGameCode,
+  hasDocumentedIdMaps,
   isDefensePlayerId,
   lineupSlotLabel,
+  lineupSlotName,
   positionLabel,
+  positionName,
   proTeamAbbrev,
+  proTeamName,
   proTeamOfDefense,
   sportPathOfGameCode,
 } from '../../../src/espn/ids';
@@ -66,5 +70,24 @@ describe('team defenses', () => {
   it.each([16800, 4362628, -1, -16000, -16100, 0, -16014.5])('%d is not a defense', (id) => {
     expect(isDefensePlayerId(id)).toBe(false);
     expect(proTeamOfDefense(id)).toBeNull();
+  });
+});
+
+describe('names per sport', () => {
+  it('uses football labels for football only', () => {
+    expect(hasDocumentedIdMaps('ffl')).toBe(true);
+    expect(positionName(1, 'ffl')).toBe('QB');
+    expect(lineupSlotName(23, 'ffl')).toBe('FLEX');
+    expect(proTeamName(14, 'ffl')).toBe('LAR');
+    // An id outside football's documented map stays unnamed, as before.
+    expect(positionName(99, 'ffl')).toBeNull();
+  });
+
+  it.each(['fba', 'flb', 'fhl'])('falls back to the numeric id for %s, whose maps the shared docs do not give', (game) => {
+    expect(hasDocumentedIdMaps(game)).toBe(false);
+    // Never a football label for another sport's id (basketball position 1 is not a QB).
+    expect(positionName(1, game)).toBe('1');
+    expect(lineupSlotName(0, game)).toBe('0');
+    expect(proTeamName(14, game)).toBe('14');
   });
 });
