@@ -40,7 +40,15 @@ describe('pick log export: auctions', () => {
 
   it('picks stored before auctions were supported (no price fields) still export', () => {
     const { state, events, players } = exportedDraft();
-    const legacy = { ...state, picks: state.picks.map(({ price: _p, nominatingTeamId: _n, ...pick }) => pick) };
+    const legacy = {
+      ...state,
+      picks: state.picks.map((pick) => {
+        const stored = { ...pick };
+        delete stored.price;
+        delete stored.nominatingTeamId;
+        return stored;
+      }),
+    };
     const log = buildPickLog({ state: legacy, players, events, exportedAt: EXPORTED_AT });
     expect(pickLogSchema.parse(log).picks[0]).toMatchObject({ price: null, nominatingTeamId: null });
   });

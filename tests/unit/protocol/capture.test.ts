@@ -98,7 +98,8 @@ describe('anonymizedCapture', () => {
     const text = capture(sessionFrames());
     const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(fixtureFrames.length + 1);
-    expect(lines[0]).toEqual({ meta: expect.objectContaining({ myTeamId: 2, t0: new Date(T0 + 147).toISOString() }) });
+    expect(lines[0]).toMatchObject({ meta: { myTeamId: 2, t0: new Date(T0 + 147).toISOString() } });
+    expect(Object.keys(lines[0]!)).toEqual(['meta']);
     const first = lines[1] as { t: number; dir: string; data: string };
     expect(Object.keys(first)).toEqual(['t', 'dir', 'data']);
     expect(first.t).toBe(0);
