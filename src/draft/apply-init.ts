@@ -53,7 +53,9 @@ export function applyInit(state: DraftState, snapshot: InitSnapshot, now: number
     draftDate: draft.draftDate,
     updatedAt: now,
   };
+  // The floor is display only; a snapshot that shows a snake table ends it.
   if (auction) next.auction = state.auction ?? null;
+  else if (state.auction != null) next.auction = null;
   next.onTheClock = inferOnTheClock(next, now);
 
   if (missedReset) {
