@@ -45,7 +45,8 @@ export function applyAuctionClock(state: DraftState, clock: ClockEvent, now: num
   const marked = asAuction(state, now);
   let next = marked.state;
   const log = [...marked.log];
-  if (next.status !== 'live') {
+  // A running auction clock means the draft runs; a late tick does not reopen a completed draft.
+  if (next.status === 'pre_draft' || next.status === 'paused') {
     if (next.status === 'paused') log.push(logEntry(now, 'info', 'status', 'Draft resumed.'));
     next = { ...next, status: 'live', updatedAt: now };
   }

@@ -192,3 +192,19 @@ describe('reduceDraft: auction INIT', () => {
     expect('nominatingTeamId' in state.picks[0]!).toBe(false);
   });
 });
+
+describe('reduceDraft: auction status', () => {
+  it('starts on an auction clock, resumes after a pause, and is not reopened once complete', () => {
+    const pre = run([auctionInit({ state: 0 })]);
+    expect(pre.state.status).toBe('pre_draft');
+    const started = run([frame('CLOCK 1 30000 1')], pre);
+    expect(started.state.status).toBe('live');
+    const paused = run([frame('CLOCK')], started);
+    expect(paused.state.status).toBe('paused');
+    const resumed = run([frame('CLOCK 1 29000 1')], paused);
+    expect(resumed.state.status).toBe('live');
+    expect(kinds(resumed.log.slice(paused.log.length))).toEqual(['status']);
+    const done = run([frame('STATE 2'), frame('CLOCK 3 5000')], resumed);
+    expect(done.state.status).toBe('complete');
+  });
+});
