@@ -78,13 +78,17 @@ export function applySelected(state: DraftState, frame: SelectedFrame, now: numb
     recordedAt: now,
   };
   if (state.type === 'auction') {
-    // Price and nominator come with SOLD (or the next INIT), which fills them in.
+    // The price comes with SOLD or the next INIT (the standing high bid is likely it, but not
+    // certainly). The nominator is known if we saw this lot open.
+    const lot = state.auction?.lot ?? null;
     pick.price = null;
-    pick.nominatingTeamId = null;
+    pick.nominatingTeamId = lot !== null && lot.playerId === frame.playerId ? lot.nominatingTeamId : null;
   }
   const picks = [...state.picks, pick].sort((a, b) => a.overallPick - b.overallPick);
   // A pick means the draft runs, whether or not we saw STATE 1 or the end of a pause.
   const next: DraftState = { ...state, picks, status: 'live', updatedAt: now };
+  // The lot under the hammer is over once its player is picked.
+  if (next.auction?.lot?.playerId === frame.playerId) next.auction = { ...next.auction, lot: null };
   next.onTheClock = inferOnTheClock(next, now);
   return { state: next, log: [] };
 }

@@ -116,6 +116,15 @@ describe('reduceDraft: auction lots', () => {
     }
   });
 
+  it('records a lot seen only as SELECTED (if an auction sends no SOLD), and takes its price from the next INIT', () => {
+    const selectedOnly = run([frame('NOMINATION 2 30000'), frame('BID 2 4430807 1'), frame('BID 6 4430807 44'), frame('SELECTED 6 4430807 2')], liveAuction());
+    expect(selectedOnly.state.picks).toEqual([expect.objectContaining({ overallPick: 1, teamId: 6, rosterSpot: 2, price: null, nominatingTeamId: 2 })]);
+    expect(selectedOnly.state.auction).toEqual({ nominatorTeamId: 2, lot: null });
+    const after = run([auctionInit({ lots: [{ lot: 1, playerId: 4430807, winner: 6, price: 44, nominator: 2, spot: 2 }] })], selectedOnly);
+    expect(after.state.picks).toEqual([expect.objectContaining({ overallPick: 1, teamId: 6, price: 44, nominatingTeamId: 2, source: 'socket' })]);
+    expect(kinds(after.log.slice(selectedOnly.log.length))).toEqual(['snapshot']);
+  });
+
   it('ignores a sale before the first snapshot (there is no table to place it in)', () => {
     const { state, log } = run([frame('SOLD 4 4362628 0 57 0')]);
     expect(state.picks).toEqual([]);
