@@ -3,11 +3,11 @@ import '../src/zod-setup';
 import { DraftStore } from '../src/adapters/store';
 import { fetchTextFromWorker } from '../src/adapters/worker-fetch';
 import { createBrowserTabControl, tabIdOfAlarm, tabIdOfNotification } from '../src/adapters/browser-tab-control';
-import { pageFetchResultSchema, workerMessageSchema, type PageFetchResult } from '../src/messaging/messages';
+import { pageFetchResultSchema, workerMessageSchema, type PageFetchResult } from '../src/contract/page-fetch';
 import { DraftWorker } from '../src/worker/draft-worker';
 import { PlayerNames } from '../src/worker/player-names';
 import { recoveryConfigOf, silenceConfigOf } from '../src/worker/settings';
-import { isDraftRoomPath } from '../src/relay/page-context';
+import { isDraftRoomPath } from '../src/contract/draft-page-url';
 
 const SETTINGS_KEY = 'settings';
 const BROWSER_SESSION_KEY = 'browserSessionStartedAt';

@@ -1,8 +1,8 @@
 import { installSocketHook } from '../src/page-hook/socket-hook';
 import { createPageBridge } from '../src/page-hook/page-bridge';
 import { createPageStallDetector } from '../src/page-hook/page-stall';
-import { SILENCE_CONFIG_EVENT } from '../src/relay/hook-items';
-import { readDraftPageContext } from '../src/relay/page-context';
+import { SILENCE_CONFIG_EVENT } from '../src/contract/page-events';
+import { readDraftPageContext } from '../src/contract/draft-page-url';
 import { redactSocketUrl, redactTokenFrame } from '../src/protocol/redact';
 
 // MAIN world at document_start: the hook must be in place before ESPN's scripts open the socket.

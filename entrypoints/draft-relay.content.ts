@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { startRelay } from '../src/relay/relay';
-import { readDraftPageContext } from '../src/relay/page-context';
-import { pageFetchRequestSchema } from '../src/messaging/messages';
+import { readDraftPageContext } from '../src/contract/draft-page-url';
+import { pageFetchRequestSchema } from '../src/contract/page-fetch';
 import { fetchFromPage } from '../src/relay/page-fetch';
-import { SILENCE_CONFIG_EVENT } from '../src/relay/hook-items';
+import { SILENCE_CONFIG_EVENT } from '../src/contract/page-events';
 
 // Isolated world: the only bridge between the page hook and the worker.
 export default defineContentScript({

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { DraftView } from '../worker/draft-view';
+import type { DraftView } from '../contract/draft-view';
 import { allIncidents } from '../health/connection-health';
 import { describeIncident } from '../health/incident';
 import { formatDuration } from '../health/format-duration';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { DraftView } from '../worker/draft-view';
-import { isDraftRoomUrl } from '../relay/page-context';
+import type { DraftView } from '../contract/draft-view';
+import { isDraftRoomUrl } from '../contract/draft-page-url';
 
 const REFRESH_MS = 1000;
 

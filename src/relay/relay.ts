@@ -1,6 +1,7 @@
-import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT, type HookItem } from './hook-items';
-import { parseHookBatch } from './hook-items-schema';
-import type { DraftPageContext } from './page-context';
+import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT } from '../contract/page-events';
+import type { HookItem } from '../contract/hook-items';
+import { parseHookBatch } from '../contract/hook-items';
+import type { DraftPageContext } from '../contract/page-context';
 
 export interface RelayEnv {
   target: EventTarget;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { DraftState, LogEntry } from '../../../src/draft/types';
 import { redactSocketUrl, redactTokenFrame } from '../../../src/protocol/redact';
-import type { DraftPageContext } from '../../../src/relay/page-context';
-import type { HookItem } from '../../../src/relay/hook-items';
+import type { DraftPageContext } from '../../../src/contract/page-context';
+import type { HookItem } from '../../../src/contract/hook-items';
 import { ingestHookItems } from '../../../src/worker/ingest';
 import { newTabSession, type TabSession } from '../../../src/worker/records';
 import { FIXTURES_DIR, loadSessionA, type CapturedFrame } from '../protocol/session-a-fixture';

@@ -1,9 +1,14 @@
 import { z } from '../zod-setup';
-import type { HookItem } from './hook-items';
+
 
 const socketId = z.string().min(1).max(64);
 const epochMs = z.number().int().nonnegative();
 
+/**
+ * What the MAIN-world hook reports about the draft socket. Plain data only: it crosses from the
+ * page to the isolated content script as a JSON string, so the page world needs no library to
+ * build it (the hook imports only the type). Every secret is already removed.
+ */
 const hookItemSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('open'), sid: socketId, at: epochMs, url: z.string().max(4096) }),
   z.object({
@@ -33,6 +38,7 @@ const hookItemSchema = z.discriminatedUnion('k', [
   }),
   z.object({ k: z.literal('unload'), at: epochMs }),
 ]);
+export type HookItem = z.infer<typeof hookItemSchema>;
 
 /** Larger than the page bridge's backlog, so a startup backlog always fits in one batch. */
 export const MAX_BATCH_ITEMS = 50_000;
@@ -61,7 +67,7 @@ export function parseHookBatch(json: unknown): HookBatchParse {
   let firstError: string | null = null;
   for (const entry of value) {
     const result = hookItemSchema.safeParse(entry);
-    if (result.success) items.push(result.data as HookItem);
+    if (result.success) items.push(result.data);
     else {
       rejected += 1;
       firstError ??= `hook batch rejected: ${result.error.issues[0]?.message ?? 'invalid'}`;

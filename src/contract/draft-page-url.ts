@@ -1,12 +1,13 @@
-/** The draft-room page a batch came from. The member's SWID (memberId) is deliberately absent. */
-export interface DraftPageContext {
-  sport: string;
-  leagueId: string;
-  seasonId: number;
-  teamId: number | null;
-}
+import type { DraftPageContext } from './page-context';
+import { DRAFT_SPORTS, LEAGUE_ID_PATTERN, MAX_SEASON, MIN_SEASON } from './draft-page-rules';
 
-const DRAFT_PATH = /^\/(football|baseball|basketball|hockey)\/draft\/?$/;
+// Reads the draft room from the page URL. Zod-free on purpose: the MAIN-world hook runs this in ESPN's page.
+
+const DRAFT_PATH = new RegExp(`^/(${DRAFT_SPORTS.join('|')})/draft/?$`);
+
+function isDraftSport(value: string | undefined): value is string {
+  return DRAFT_SPORTS.some((sport) => sport === value);
+}
 
 export function readDraftPageContext(href: string): DraftPageContext | null {
   let url: URL;
@@ -16,12 +17,12 @@ export function readDraftPageContext(href: string): DraftPageContext | null {
     return null;
   }
   if (url.protocol !== 'https:' || url.hostname !== 'fantasy.espn.com') return null;
-  const path = DRAFT_PATH.exec(url.pathname);
+  const sport = DRAFT_PATH.exec(url.pathname)?.[1];
   const leagueId = url.searchParams.get('leagueId') ?? '';
   const season = Number(url.searchParams.get('seasonId'));
-  if (!path?.[1] || !/^\d{1,12}$/.test(leagueId) || !Number.isInteger(season) || season < 2000 || season > 2100) return null;
+  if (!isDraftSport(sport) || !LEAGUE_ID_PATTERN.test(leagueId) || !Number.isInteger(season) || season < MIN_SEASON || season > MAX_SEASON) return null;
   const team = Number(url.searchParams.get('teamId'));
-  return { sport: path[1], leagueId, seasonId: season, teamId: Number.isInteger(team) && team > 0 ? team : null };
+  return { sport, leagueId, seasonId: season, teamId: Number.isInteger(team) && team > 0 ? team : null };
 }
 
 export function isDraftRoomUrl(href: string | undefined): boolean {
