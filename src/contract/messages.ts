@@ -46,7 +46,7 @@ type WorkerMessageMap = {
 /** The same map, typed so that `workerMessages[type]` keeps its link to `type` inside generic code. */
 export const workerMessages: WorkerMessageMap = messageSchemas;
 
-/** Messages only content scripts send; everything else must come from the extension's own pages. */
+/** Types a content script may send; every other type must come from the extension's own pages. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<WorkerMessageType> = new Set(['hook-batch', 'get-page-config']);
 
 export function isWorkerMessageType(type: string): type is WorkerMessageType {
