@@ -12,7 +12,7 @@ type Browser = typeof extensionBrowser;
 
 export const SETTINGS_KEY = 'settings';
 
-export type Report = (level: 'info' | 'warn' | 'error', message: string) => void;
+type Report = (level: 'info' | 'warn' | 'error', message: string) => void;
 
 /** The worker once its store is open and its timers re-armed; built synchronously, ready later. */
 export interface RunningWorker {
@@ -20,7 +20,6 @@ export interface RunningWorker {
   ready: Promise<DraftWorker>;
   /** Runs a task on the ready worker; a failure is reported, never thrown at a browser event. */
   withWorker(task: (worker: DraftWorker) => Promise<unknown>): Promise<unknown>;
-  report: Report;
 }
 
 export function startWorker(browser: Browser): RunningWorker {
@@ -44,5 +43,5 @@ export function startWorker(browser: Browser): RunningWorker {
     return worker;
   });
   const withWorker = (task: (worker: DraftWorker) => Promise<unknown>) => ready.then(task).catch((error) => report('error', String(error)));
-  return { storeReady, ready, withWorker, report };
+  return { storeReady, ready, withWorker };
 }
