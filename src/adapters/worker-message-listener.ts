@@ -1,12 +1,12 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
-import { routeWorkerMessage, type WorkerHandlers } from '../worker/message-router';
+import type { MessageSender } from '../contract/messages';
 
 type Browser = typeof extensionBrowser;
 
-/** Feeds every runtime message to the router, with the sender as the browser reports it. */
-export function listenForWorkerMessages(browser: Browser, handlers: WorkerHandlers): void {
+/** Hands every runtime message to `route`, with the sender as the browser reports it (never as the message claims). */
+export function listenForWorkerMessages(browser: Browser, route: (raw: unknown, sender: MessageSender) => Promise<unknown> | undefined): void {
   const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((raw: unknown, sender) =>
-    routeWorkerMessage(raw, { fromExtensionPage: sender.url?.startsWith(extensionOrigin) === true, tabId: sender.tab?.id }, handlers),
+    route(raw, { fromExtensionPage: sender.url?.startsWith(extensionOrigin) === true, tabId: sender.tab?.id }),
   );
 }

@@ -1,7 +1,21 @@
-import type { DraftPageContext } from './page-context';
-import { DRAFT_SPORTS, LEAGUE_ID_PATTERN, MAX_SEASON, MIN_SEASON } from './draft-page-rules';
+/**
+ * The draft room a page is, read from its URL. Zod-free on purpose: the MAIN-world hook runs this
+ * in ESPN's page (and may not even reach zod through a type). The worker's schema for the same
+ * shape (./page-context.ts) checks these rules and is proven equal to this type at compile time.
+ */
 
-// Reads the draft room from the page URL. Zod-free on purpose: the MAIN-world hook runs this in ESPN's page.
+/** The member's SWID (memberId) is deliberately absent. */
+export interface DraftPageContext {
+  sport: string;
+  leagueId: string;
+  seasonId: number;
+  teamId: number | null;
+}
+
+export const DRAFT_SPORTS = ['football', 'baseball', 'basketball', 'hockey'] as const;
+export const LEAGUE_ID_PATTERN = /^\d{1,12}$/;
+export const MIN_SEASON = 2000;
+export const MAX_SEASON = 2100;
 
 const DRAFT_PATH = new RegExp(`^/(${DRAFT_SPORTS.join('|')})/draft/?$`);
 

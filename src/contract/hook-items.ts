@@ -1,14 +1,12 @@
 import { z } from '../zod-setup';
+import type { HookItem } from './page-events';
+import type { Assert, SameType } from './same-type';
 
 
 const socketId = z.string().min(1).max(64);
 const epochMs = z.number().int().nonnegative();
 
-/**
- * What the MAIN-world hook reports about the draft socket. Plain data only: it crosses from the
- * page to the isolated content script as a JSON string, so the page world needs no library to
- * build it (the hook imports only the type). Every secret is already removed.
- */
+/** The relay's check of each item the page sends (`HookItem`, declared zod-free for the page hook). */
 const hookItemSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('open'), sid: socketId, at: epochMs, url: z.string().max(4096) }),
   z.object({
@@ -38,7 +36,7 @@ const hookItemSchema = z.discriminatedUnion('k', [
   }),
   z.object({ k: z.literal('unload'), at: epochMs }),
 ]);
-export type HookItem = z.infer<typeof hookItemSchema>;
+export type HookItemSchemaMatches = Assert<SameType<z.infer<typeof hookItemSchema>, HookItem>>;
 
 /** Larger than the page bridge's backlog, so a startup backlog always fits in one batch. */
 export const MAX_BATCH_ITEMS = 50_000;

@@ -46,6 +46,14 @@ type WorkerMessageMap = {
 /** The same map, typed so that `workerMessages[type]` keeps its link to `type` inside generic code. */
 export const workerMessages: WorkerMessageMap = messageSchemas;
 
+/** What the browser (never the message) says about who sent a runtime message. */
+export interface MessageSender {
+  /** The sender is one of the extension's own pages (popup, options), not a content script. */
+  fromExtensionPage: boolean;
+  /** The tab a content script runs in, from `sender.tab.id`. */
+  tabId: number | undefined;
+}
+
 /** Types a content script may send; every other type must come from the extension's own pages. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<WorkerMessageType> = new Set(['hook-batch', 'get-page-config']);
 

@@ -3,7 +3,7 @@ import { createPageBridge } from './page-bridge';
 import { createPageStallDetector } from './page-stall';
 import { SILENCE_CONFIG_EVENT } from '../contract/page-events';
 import { readDraftPageContext } from '../contract/draft-page-url';
-import { redactSocketUrl, redactTokenFrame } from '../protocol/redact';
+import { redactSocketUrl, redactTokenFrame } from '../contract/redact';
 
 /** Wires the socket hook into ESPN's page. MAIN world: only zod-free modules may be imported here. */
 export function startPageHook(): void {

@@ -1,7 +1,6 @@
-import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT } from '../contract/page-events';
-import type { HookItem } from '../contract/hook-items';
+import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT, type HookItem } from '../contract/page-events';
 import { parseHookBatch } from '../contract/hook-items';
-import type { DraftPageContext } from '../contract/page-context';
+import type { DraftPageContext } from '../contract/draft-page-url';
 
 export interface RelayEnv {
   target: EventTarget;

@@ -1,7 +1,7 @@
 import type { DraftStore } from '../adapters/store';
 import type { DraftState, LogEntry } from '../draft/types';
-import type { HookItem } from '../contract/hook-items';
-import type { DraftPageContext } from '../contract/page-context';
+import type { HookItem } from '../contract/page-events';
+import type { DraftPageContext } from '../contract/draft-page-url';
 import type { PlayerInfo } from '../espn/players';
 import type { RecoveryConfig } from '../recovery/recovery-config';
 import type { RecoveryInput } from '../recovery/recovery-types';

@@ -2,18 +2,11 @@ import {
   CONTENT_SCRIPT_MESSAGES,
   workerMessages,
   workerMessageTypeOf,
+  type MessageSender,
   type ParsedWorkerRequest,
   type WorkerMessageType,
   type WorkerReply,
 } from '../contract/messages';
-
-/** What the browser (never the message) says about who sent it. */
-export interface MessageSender {
-  /** The sender is one of the extension's own pages (popup, options), not a content script. */
-  fromExtensionPage: boolean;
-  /** The tab a content script runs in, from `sender.tab.id`. */
-  tabId: number | undefined;
-}
 
 /** One handler per message type; `undefined` means no answer (the caller's promise then fails). */
 export type WorkerHandlers = {
@@ -28,6 +21,11 @@ export type WorkerHandlers = {
 export function routeWorkerMessage(raw: unknown, sender: MessageSender, handlers: WorkerHandlers): Promise<unknown> | undefined {
   const type = workerMessageTypeOf(raw);
   return type === null ? undefined : dispatch(type, raw, sender, handlers);
+}
+
+/** The router bound to its handlers, as the message listener calls it. */
+export function createMessageRouter(handlers: WorkerHandlers): (raw: unknown, sender: MessageSender) => Promise<unknown> | undefined {
+  return (raw, sender) => routeWorkerMessage(raw, sender, handlers);
 }
 
 function dispatch<T extends WorkerMessageType>(type: T, raw: unknown, sender: MessageSender, handlers: WorkerHandlers) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HookItem } from '../../../src/contract/hook-items';
+import type { HookItem } from '../../../src/contract/page-events';
 import { parseHookBatch } from '../../../src/contract/hook-items';
 
 const T = 1_756_607_000_000;

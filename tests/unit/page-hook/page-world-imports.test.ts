@@ -25,7 +25,7 @@ describe('the MAIN-world page hook', () => {
 
   it('reaches the hook, the zod-free contract files and the redaction it needs', () => {
     expect(modules).toEqual(
-      expect.arrayContaining(['src/page-hook/socket-hook.ts', 'src/contract/page-events.ts', 'src/contract/draft-page-url.ts', 'src/protocol/redact.ts']),
+      expect.arrayContaining(['src/page-hook/socket-hook.ts', 'src/contract/page-events.ts', 'src/contract/draft-page-url.ts', 'src/contract/redact.ts']),
     );
   });
 

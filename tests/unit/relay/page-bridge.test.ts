@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPageBridge } from '../../../src/page-hook/page-bridge';
-import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT } from '../../../src/contract/page-events';
-import type { HookItem } from '../../../src/contract/hook-items';
+import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT, type HookItem } from '../../../src/contract/page-events';
 import { parseHookBatch } from '../../../src/contract/hook-items';
 
 const MAX_BACKLOG = 20_000;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { routeWorkerMessage, type MessageSender, type WorkerHandlers } from '../../../src/worker/message-router';
+import type { MessageSender } from '../../../src/contract/messages';
+import { routeWorkerMessage, type WorkerHandlers } from '../../../src/worker/message-router';
 
 const PAGE = { sport: 'football', leagueId: '123456789', seasonId: 2025, teamId: 3 };
 const ITEMS = [{ k: 'open', sid: 'a1', at: 1_756_607_400_000, url: 'wss://example.invalid/socket' }];
