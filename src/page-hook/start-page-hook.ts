@@ -19,7 +19,7 @@ export function startPageHook(): void {
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     setInterval: (fn, ms) => window.setInterval(fn, ms),
     clearInterval: (handle) => window.clearInterval(handle as number),
-    detectStall: stalls.detect,
+    detectStall: (...args) => stalls.detect(...args),
     redactUrl: redactSocketUrl,
     redactTokenFrame,
     socketIdPrefix: Math.random().toString(36).slice(2, 10),

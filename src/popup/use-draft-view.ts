@@ -26,7 +26,7 @@ export function useDraftView(): ViewStatus {
       } catch (error) {
         if (!stopped) setStatus({ kind: 'error', message: String(error) });
       }
-      if (!stopped) timer = setTimeout(refresh, REFRESH_MS);
+      if (!stopped) timer = setTimeout(() => void refresh(), REFRESH_MS);
     };
     void refresh();
     return () => {

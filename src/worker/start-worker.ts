@@ -19,7 +19,7 @@ export interface RunningWorker {
   storeReady: Promise<DraftStore>;
   ready: Promise<DraftWorker>;
   /** Runs a task on the ready worker; a failure is reported, never thrown at a browser event. */
-  withWorker(task: (worker: DraftWorker) => Promise<unknown>): Promise<unknown>;
+  withWorker: (task: (worker: DraftWorker) => Promise<unknown>) => Promise<unknown>;
 }
 
 export function startWorker(browser: Browser): RunningWorker {
