@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { installSocketHook } from '../src/page-hook/socket-hook';
 import { createPageStallDetector } from '../src/page-hook/page-stall';
-import { redactSocketUrl, redactTokenFrame } from '../src/protocol/redact';
+import { redactSocketUrl, redactTokenFrame } from '../src/contract/redact';
 import { FakeWebSocket } from '../tests/unit/page-hook/fake-websocket';
 
 const FRAMES_PER_ROUND = 200_000;

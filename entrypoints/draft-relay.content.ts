@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { startRelay } from '../src/relay/relay';
-import { readDraftPageContext } from '../src/relay/page-context';
-import { pageFetchRequestSchema } from '../src/messaging/messages';
-import { fetchFromPage } from '../src/relay/page-fetch';
-import { SILENCE_CONFIG_EVENT } from '../src/relay/hook-items';
+import { readDraftPageContext } from '../src/contract/draft-page-url';
+import { forwardPageConfig } from '../src/relay/forward-page-config';
+import { sendToWorker } from '../src/adapters/send-to-worker';
+import { answerPageFetches } from '../src/adapters/page-fetch-listener';
 
 // Isolated world: the only bridge between the page hook and the worker.
 export default defineContentScript({
@@ -16,24 +16,13 @@ export default defineContentScript({
       target: document,
       page,
       deliver: async (context, items) => {
-        await browser.runtime.sendMessage({ type: 'hook-batch', page: context, items });
+        await sendToWorker('hook-batch', { page: context, items });
       },
       warn: (message) => console.warn(message),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       contextValid: () => browser.runtime?.id !== undefined,
     });
-    // The hook starts with the documented defaults; the user's thresholds follow as soon as the worker answers.
-    void browser.runtime
-      .sendMessage({ type: 'get-page-config' })
-      .then((config: unknown) => {
-        const silence = (config as { silence?: unknown } | undefined)?.silence;
-        if (silence) document.dispatchEvent(new CustomEvent(SILENCE_CONFIG_EVENT, { detail: JSON.stringify(silence) }));
-      })
-      .catch(() => undefined);
-    browser.runtime.onMessage.addListener((message: unknown) => {
-      const request = pageFetchRequestSchema.safeParse(message);
-      if (!request.success) return undefined;
-      return fetchFromPage(request.data, fetch);
-    });
+    void forwardPageConfig(document, () => sendToWorker('get-page-config', {}));
+    answerPageFetches(browser, fetch);
   },
 });

@@ -2,7 +2,7 @@ import type { browser as extensionBrowser } from 'wxt/browser';
 
 type Browser = typeof extensionBrowser;
 import type { TabControl } from '../worker/tab-control';
-import { isDraftRoomPath } from '../relay/page-context';
+import { isDraftRoomPath } from '../contract/draft-page-url';
 
 const ALARM_PREFIX = 'recovery:';
 const NOTIFICATION_PREFIX = 'draft-failed:';

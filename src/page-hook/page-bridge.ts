@@ -1,4 +1,4 @@
-import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT, type HookItem } from '../relay/hook-items';
+import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT, type HookItem } from '../contract/page-events';
 
 /** Caps the backlog if the isolated relay never appears (e.g. the extension is being reloaded). */
 const MAX_BACKLOG = 20_000;

@@ -1,4 +1,4 @@
-import type { HookItem } from '../relay/hook-items';
+import type { HookItem } from '../contract/page-events';
 
 /**
  * Runs inside ESPN's page on every frame, so it only timestamps, filters and

@@ -2,7 +2,7 @@ import { useDraftView } from './use-draft-view';
 import { ExportButtons } from './export-buttons';
 import { PickList } from './pick-list';
 import { HealthPanel } from './health-panel';
-import type { DraftView } from '../worker/draft-view';
+import type { DraftView } from '../contract/draft-view';
 
 const STATUS_LABEL = { pre_draft: 'Pre-draft', live: 'Live', paused: 'Paused', complete: 'Complete' } as const;
 

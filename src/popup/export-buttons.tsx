@@ -1,4 +1,4 @@
-import type { DraftView } from '../worker/draft-view';
+import type { DraftView } from '../contract/draft-view';
 import { buildPickLog } from '../export/pick-log';
 import { formatPickLogCsv } from '../export/csv';
 import { formatPickLogJson } from '../export/pick-log';

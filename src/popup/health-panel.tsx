@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
-import type { DraftView } from '../worker/draft-view';
+import { sendToWorker } from '../adapters/send-to-worker';
+import type { DraftView } from '../contract/draft-view';
 import { allIncidents } from '../health/connection-health';
 import { describeIncident } from '../health/incident';
 import { formatDuration } from '../health/format-duration';
@@ -38,7 +38,7 @@ export function HealthPanel({ view }: { view: DraftView }) {
         </p>
       ) : null}
       {needsUser && tabId !== null ? (
-        <button type="button" onClick={() => void browser.runtime.sendMessage({ type: 'reload-now', tabId })}>
+        <button type="button" onClick={() => void sendToWorker('reload-now', { tabId })}>
           Reload now
         </button>
       ) : null}

@@ -1,4 +1,4 @@
-import type { DraftView } from '../worker/draft-view';
+import type { DraftView } from '../contract/draft-view';
 
 export function PickList({ view }: { view: DraftView }) {
   const teamNames = new Map(view.state.teams.map((team) => [team.teamId, team.name] as const));

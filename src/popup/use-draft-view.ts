@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { DraftView } from '../worker/draft-view';
-import { isDraftRoomUrl } from '../relay/page-context';
+import type { DraftView } from '../contract/draft-view';
+import { sendToWorker } from '../adapters/send-to-worker';
+import { isDraftRoomUrl } from '../contract/draft-page-url';
 
 const REFRESH_MS = 1000;
 
@@ -20,12 +21,12 @@ export function useDraftView(): ViewStatus {
     const refresh = async () => {
       try {
         const tabId = await tabIdPromise;
-        const view = (await browser.runtime.sendMessage({ type: 'get-view', tabId })) as DraftView | null;
+        const view = await sendToWorker('get-view', { tabId });
         if (!stopped) setStatus(view ? { kind: 'ready', view } : { kind: 'empty' });
       } catch (error) {
         if (!stopped) setStatus({ kind: 'error', message: String(error) });
       }
-      if (!stopped) timer = setTimeout(refresh, REFRESH_MS);
+      if (!stopped) timer = setTimeout(() => void refresh(), REFRESH_MS);
     };
     void refresh();
     return () => {

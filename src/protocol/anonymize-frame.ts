@@ -1,6 +1,6 @@
 import { decodeBase64 } from './init/base64';
-import { redactFrameText, redactSocketUrl } from './redact';
-import { SWID_ANYWHERE } from './swid';
+import { redactFrameText, redactSocketUrl } from '../contract/redact';
+import { SWID_ANYWHERE } from '../contract/swid';
 
 // Turns a frame into text safe for a public bug report: no member ids (SWIDs), no join tokens or
 // security codes, no cookies or bearer tokens, no chat. Each SWID becomes a stable placeholder

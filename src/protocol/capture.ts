@@ -1,7 +1,7 @@
 import { anonymizeFrameText, memberNumber, normalizeSwid, scrubText, type MemberNumbers } from './anonymize-frame';
 import type { RecentFrame } from './recent-frames';
-import { redactSocketUrl } from './redact';
-import { SWID_ANYWHERE } from './swid';
+import { redactSocketUrl } from '../contract/redact';
+import { SWID_ANYWHERE } from '../contract/swid';
 
 export interface CaptureInput {
   /** The recent frames, oldest first (appendRecentFrame). */

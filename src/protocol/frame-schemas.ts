@@ -1,5 +1,5 @@
 import { z } from '../zod-setup';
-import { SWID_PATTERN } from './swid';
+import { SWID_PATTERN } from '../contract/swid';
 
 // Argument grammars for the draft socket's text frames (protocol.md §3, §5). Each schema takes
 // the frame's space-separated arguments as strings. Messages never echo the input, so an error

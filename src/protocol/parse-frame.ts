@@ -3,7 +3,7 @@ import type { DraftEvent, Direction } from './events';
 import { frameRule } from './frame-rules';
 import { decodeInit } from './init/decode-init';
 import { parseInitFrameText } from './init/init-frame';
-import { redactFrameText } from './redact';
+import { redactFrameText } from '../contract/redact';
 
 /**
  * Parses one draft-socket frame. Never throws: a command without a grammar becomes `unknown`,

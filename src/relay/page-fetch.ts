@@ -1,4 +1,4 @@
-import type { PageFetchRequest, PageFetchResult } from '../messaging/messages';
+import type { PageFetchRequest, PageFetchResult } from '../contract/page-fetch';
 
 /**
  * Runs a worker-requested GET from the page's origin with the user's cookies,

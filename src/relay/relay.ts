@@ -1,6 +1,6 @@
-import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT, type HookItem } from './hook-items';
-import { parseHookBatch } from './hook-items-schema';
-import type { DraftPageContext } from './page-context';
+import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT, type HookItem } from '../contract/page-events';
+import { parseHookBatch } from '../contract/hook-items';
+import type { DraftPageContext } from '../contract/draft-page-url';
 
 export interface RelayEnv {
   target: EventTarget;

@@ -1,7 +1,7 @@
 import type { DraftStore } from '../adapters/store';
 import type { DraftState, LogEntry } from '../draft/types';
-import type { HookItem } from '../relay/hook-items';
-import type { DraftPageContext } from '../relay/page-context';
+import type { HookItem } from '../contract/page-events';
+import type { DraftPageContext } from '../contract/draft-page-url';
 import type { PlayerInfo } from '../espn/players';
 import type { RecoveryConfig } from '../recovery/recovery-config';
 import type { RecoveryInput } from '../recovery/recovery-types';
@@ -9,7 +9,7 @@ import { initialHealth } from '../health/connection-health';
 import { initialRecoveryState } from '../recovery/policy';
 import { draftKeyFor, ingestHookItems, keyOfDraftId, pageDraftKey } from './ingest';
 import { appendEvents, draftIdOf, newTabSession, type DraftRecord, type TabSession } from './records';
-import type { DraftView } from './draft-view';
+import type { DraftView } from '../contract/draft-view';
 import type { PlayerNames } from './player-names';
 import { readTeamNames, type PageFetch } from './team-names';
 import { applyTeamNames } from '../draft/apply-team-names';

@@ -1,5 +1,5 @@
-import type { DraftPageContext } from '../relay/page-context';
-import type { HookItem } from '../relay/hook-items';
+import type { DraftPageContext } from '../contract/draft-page-url';
+import type { HookItem } from '../contract/page-events';
 import type { DraftKey, DraftState, LogEntry } from '../draft/types';
 import type { DraftEvent } from '../protocol/events';
 import { createDraftState } from '../draft/create-draft';

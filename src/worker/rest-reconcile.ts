@@ -4,7 +4,7 @@ import { logEntry } from '../draft/log';
 import { result, type Reduction } from '../draft/reduction';
 import type { DraftState, DraftStatus, LogEntry } from '../draft/types';
 import { draftDetailSchema, leagueUrl, picksFromApi, readApiResponse } from '../espn/league-api';
-import type { PageFetchResult } from '../messaging/messages';
+import type { PageFetchResult } from '../contract/page-fetch';
 import { appendEvents } from './records';
 import type { PageFetch } from './team-names';
 

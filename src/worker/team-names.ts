@@ -1,6 +1,6 @@
 import { leagueTeamsSchema, leagueUrl, readApiResponse, teamsFromApi, type ApiTeam } from '../espn/league-api';
 import type { LogEntry } from '../draft/types';
-import type { PageFetchResult } from '../messaging/messages';
+import type { PageFetchResult } from '../contract/page-fetch';
 import type { DraftKey } from '../draft/types';
 
 export type PageFetch = (tabId: number, url: string, headers: Record<string, string>, timeoutMs: number) => Promise<PageFetchResult>;

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { installSocketHook, BATCH_DELAY_MS, type SocketHookEnv } from '../../../src/page-hook/socket-hook';
 import { createPageStallDetector } from '../../../src/page-hook/page-stall';
-import { redactSocketUrl, redactTokenFrame } from '../../../src/protocol/redact';
-import type { HookItem } from '../../../src/relay/hook-items';
+import { redactSocketUrl, redactTokenFrame } from '../../../src/contract/redact';
+import type { HookItem } from '../../../src/contract/page-events';
 import { FakeWebSocket } from './fake-websocket';
 
 const SWID = '{00000000-0000-4000-8000-000000000002}';

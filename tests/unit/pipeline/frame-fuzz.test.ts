@@ -8,7 +8,7 @@ import { buildInitSnapshot, type FilledPick } from '../../../src/protocol/init/b
 import { encodeInit } from '../../../src/protocol/init/encode-init';
 import { formatInitFrame, parseInitFrameText } from '../../../src/protocol/init/init-frame';
 import { parseFrame } from '../../../src/protocol/parse-frame';
-import { SWID_PATTERN } from '../../../src/protocol/swid';
+import { SWID_PATTERN } from '../../../src/contract/swid';
 import { loadSessionAExpected } from '../protocol/session-a-fixture';
 import { Rng } from './prng';
 import { ANY_GUID, atOf, DRAFT_ID, sessionAReplay, TabStore } from './session-a-items';

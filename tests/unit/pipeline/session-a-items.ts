@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { DraftState, LogEntry } from '../../../src/draft/types';
-import { redactSocketUrl, redactTokenFrame } from '../../../src/protocol/redact';
-import type { DraftPageContext } from '../../../src/relay/page-context';
-import type { HookItem } from '../../../src/relay/hook-items';
+import { redactSocketUrl, redactTokenFrame } from '../../../src/contract/redact';
+import type { DraftPageContext } from '../../../src/contract/draft-page-url';
+import type { HookItem } from '../../../src/contract/page-events';
 import { ingestHookItems } from '../../../src/worker/ingest';
 import { newTabSession, type TabSession } from '../../../src/worker/records';
 import { FIXTURES_DIR, loadSessionA, type CapturedFrame } from '../protocol/session-a-fixture';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../../src/draft/invariants';
 import { formatPickLogCsv } from '../../../src/export/csv';
 import { buildPickLog, formatPickLogJson } from '../../../src/export/pick-log';
-import type { HookItem } from '../../../src/relay/hook-items';
+import type { HookItem } from '../../../src/contract/page-events';
 import { loadSessionAExpected } from '../protocol/session-a-fixture';
 import { Rng } from './prng';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrame } from '../../../src/protocol/parse-frame';
-import { redactForLog, redactFrameText, redactSocketUrl, redactTokenFrame } from '../../../src/protocol/redact';
+import { redactForLog, redactFrameText, redactSocketUrl, redactTokenFrame } from '../../../src/contract/redact';
 import { parseDraftSocketUrl } from '../../../src/protocol/socket-url';
 import { loadSessionA } from './session-a-fixture';
 

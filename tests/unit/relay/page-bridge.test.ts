@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPageBridge } from '../../../src/page-hook/page-bridge';
-import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT, type HookItem } from '../../../src/relay/hook-items';
-import { parseHookBatch } from '../../../src/relay/hook-items-schema';
+import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT, type HookItem } from '../../../src/contract/page-events';
+import { parseHookBatch } from '../../../src/contract/hook-items';
 
 const MAX_BACKLOG = 20_000;
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PageFetchRequest } from '../../../src/messaging/messages';
+import type { PageFetchRequest } from '../../../src/contract/page-fetch';
 import { fetchFromPage } from '../../../src/relay/page-fetch';
 
 const API = 'https://lm-api-reads.fantasy.espn.com/apis/v3/games/ffl/seasons/2025/segments/0/leagues/123?view=mTeam';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT, type HookItem } from '../../../src/relay/hook-items';
-import type { DraftPageContext } from '../../../src/relay/page-context';
+import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT, type HookItem } from '../../../src/contract/page-events';
+import type { DraftPageContext } from '../../../src/contract/draft-page-url';
 import { startRelay, type RelayEnv } from '../../../src/relay/relay';
 import { createPageBridge } from '../../../src/page-hook/page-bridge';
 

@@ -4,8 +4,8 @@ import type { DraftState, LogEntry } from '../../../src/draft/types';
 import { buildInitSnapshot, type FilledPick } from '../../../src/protocol/init/build-snapshot';
 import { encodeInit } from '../../../src/protocol/init/encode-init';
 import { formatInitFrame } from '../../../src/protocol/init/init-frame';
-import type { HookItem } from '../../../src/relay/hook-items';
-import type { DraftPageContext } from '../../../src/relay/page-context';
+import type { HookItem } from '../../../src/contract/page-events';
+import type { DraftPageContext } from '../../../src/contract/draft-page-url';
 import { ingestHookItems } from '../../../src/worker/ingest';
 import { newTabSession, type TabSession } from '../../../src/worker/records';
 

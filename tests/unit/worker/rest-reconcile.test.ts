@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DraftStore } from '../../../src/adapters/store';
 import type { DraftState, LogEntry } from '../../../src/draft/types';
-import type { PageFetchResult } from '../../../src/messaging/messages';
+import type { PageFetchResult } from '../../../src/contract/page-fetch';
 import { DEFAULT_RECOVERY_CONFIG } from '../../../src/recovery/recovery-config';
 import { DraftWorker } from '../../../src/worker/draft-worker';
 import type { PlayerNames } from '../../../src/worker/player-names';

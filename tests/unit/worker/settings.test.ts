@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RECOVERY_CONFIG } from '../../../src/recovery/recovery-config';
-import { recoveryConfigOf, settingsSchema } from '../../../src/worker/settings';
+import { recoveryConfigOf } from '../../../src/worker/settings';
+import { settingsSchema } from '../../../src/contract/settings';
 
 const DEFAULTS = { ...DEFAULT_RECOVERY_CONFIG };
 

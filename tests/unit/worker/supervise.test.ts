@@ -10,7 +10,7 @@ import { initialRecoveryState } from '../../../src/recovery/policy';
 import { DEFAULT_RECOVERY_CONFIG } from '../../../src/recovery/recovery-config';
 import { MESSAGES } from '../../../src/recovery/recovery-messages';
 import type { RecoveryInput } from '../../../src/recovery/recovery-types';
-import type { HookItem } from '../../../src/relay/hook-items';
+import type { HookItem } from '../../../src/contract/page-events';
 import type { LifecycleEntry } from '../../../src/worker/ingest';
 import { newTabSession, type TabSession } from '../../../src/worker/records';
 import { superviseBatch, superviseInput, type SuperviseContext, type Supervision } from '../../../src/worker/supervise';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftKey } from '../../../src/draft/types';
-import type { PageFetchResult } from '../../../src/messaging/messages';
+import type { PageFetchResult } from '../../../src/contract/page-fetch';
 import { readTeamNames, type PageFetch } from '../../../src/worker/team-names';
 
 const KEY: DraftKey = { game: 'ffl', leagueId: '123456789', seasonId: 2025 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDraftRoomUrl, readDraftPageContext } from '../../../src/relay/page-context';
+import { isDraftRoomUrl, readDraftPageContext } from '../../../src/contract/draft-page-url';
 
 const SWID = '{4D3A1F2C-9B8E-4C7D-A6F5-0123456789AB}';
 const draftUrl = (query: string, sport = 'football', host = 'fantasy.espn.com', scheme = 'https'): string =>

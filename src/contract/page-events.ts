@@ -1,7 +1,13 @@
 /**
- * What the MAIN-world hook reports about the draft socket. Plain data only: it
- * crosses from the page to the isolated content script as a JSON string, so the
- * page world needs no library to build it. Every secret is already removed.
+ * What the MAIN-world hook tells the isolated relay. Zod-free on purpose: the page hook imports
+ * this into ESPN's page. The relay's schema for the items (./hook-items.ts) is proven equal to
+ * `HookItem` at compile time.
+ */
+
+/**
+ * One report about the draft socket. Plain data only: it crosses from the page to the isolated
+ * content script as a JSON string, so the page world needs no library to build it. Every secret
+ * is already removed.
  */
 export type HookItem =
   | { k: 'open'; sid: string; at: number; url: string }

@@ -1,9 +1,12 @@
 import { z } from '../zod-setup';
-import type { HookItem } from './hook-items';
+import type { HookItem } from './page-events';
+import type { Assert, SameType } from './same-type';
+
 
 const socketId = z.string().min(1).max(64);
 const epochMs = z.number().int().nonnegative();
 
+/** The relay's check of each item the page sends (`HookItem`, declared zod-free for the page hook). */
 const hookItemSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('open'), sid: socketId, at: epochMs, url: z.string().max(4096) }),
   z.object({
@@ -33,6 +36,7 @@ const hookItemSchema = z.discriminatedUnion('k', [
   }),
   z.object({ k: z.literal('unload'), at: epochMs }),
 ]);
+export type HookItemSchemaMatches = Assert<SameType<z.infer<typeof hookItemSchema>, HookItem>>;
 
 /** Larger than the page bridge's backlog, so a startup backlog always fits in one batch. */
 export const MAX_BATCH_ITEMS = 50_000;
@@ -61,7 +65,7 @@ export function parseHookBatch(json: unknown): HookBatchParse {
   let firstError: string | null = null;
   for (const entry of value) {
     const result = hookItemSchema.safeParse(entry);
-    if (result.success) items.push(result.data as HookItem);
+    if (result.success) items.push(result.data);
     else {
       rejected += 1;
       firstError ??= `hook batch rejected: ${result.error.issues[0]?.message ?? 'invalid'}`;

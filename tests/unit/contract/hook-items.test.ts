@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HookItem } from '../../../src/relay/hook-items';
-import { parseHookBatch } from '../../../src/relay/hook-items-schema';
+import type { HookItem } from '../../../src/contract/page-events';
+import { parseHookBatch } from '../../../src/contract/hook-items';
 
 const T = 1_756_607_000_000;
 

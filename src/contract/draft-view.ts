@@ -1,0 +1,28 @@
+import { z } from '../zod-setup';
+import type { PlayerInfo } from '../espn/players';
+import { connectionHealthSchema, recoveryStateSchema } from './connection-view';
+import { draftStateSchema, logEntrySchema } from './draft-state';
+import type { Assert, SameType } from './same-type';
+
+const playerInfoSchema = z.object({
+  playerId: z.number(),
+  name: z.string().nullable(),
+  position: z.string().nullable(),
+  proTeam: z.string().nullable(),
+});
+export type PlayerInfoSchemaMatches = Assert<SameType<z.infer<typeof playerInfoSchema>, PlayerInfo>>;
+
+/** Everything the popup renders and exports, in one serialisable message. */
+export const draftViewSchema = z.object({
+  draftId: z.string(),
+  state: draftStateSchema,
+  events: z.array(logEntrySchema),
+  players: z.record(z.string(), playerInfoSchema),
+  /** The tab following this draft, if any. */
+  tabId: z.number().nullable(),
+  health: connectionHealthSchema.nullable(),
+  recovery: recoveryStateSchema.nullable(),
+  /** The worker's clock when the view was built, for "last frame 3 s ago". */
+  now: z.number(),
+});
+export type DraftView = z.infer<typeof draftViewSchema>;

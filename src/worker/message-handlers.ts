@@ -1,0 +1,20 @@
+import type { WorkerHandlers } from './message-router';
+import { silenceConfigOf } from './settings';
+import { SETTINGS_KEY, type RunningWorker } from './start-worker';
+
+/** What the worker does for each runtime message; the router has already checked sender and request. */
+export function createMessageHandlers({ ready, storeReady, withWorker }: RunningWorker): WorkerHandlers {
+  return {
+    'hook-batch': ({ page, items }, sender) => {
+      // The tab id comes from the browser, never from the page.
+      const tabId = sender.tabId;
+      if (tabId === undefined) return undefined;
+      return ready.then((worker) => worker.handleHookBatch(tabId, page, items)).then(() => true as const);
+    },
+    'get-view': ({ tabId }) => ready.then((worker) => worker.getView(tabId)),
+    'reload-now': ({ tabId }) =>
+      withWorker((worker) => worker.handleRecoveryInput(tabId, { type: 'manualReloadRequested' })).then(() => true as const),
+    'get-page-config': () => storeReady.then(async (store) => ({ silence: silenceConfigOf(await store.getMeta(SETTINGS_KEY)) })),
+    'set-settings': ({ settings }) => storeReady.then((store) => store.setMeta(SETTINGS_KEY, settings)).then(() => true as const),
+  };
+}

@@ -1,0 +1,47 @@
+import type { browser as extensionBrowser } from 'wxt/browser';
+import { DraftStore } from '../adapters/store';
+import { fetchTextFromWorker } from '../adapters/worker-fetch';
+import { createBrowserTabControl } from '../adapters/browser-tab-control';
+import { createTabPageFetch } from '../adapters/tab-page-fetch';
+import { oncePerBrowserSession } from '../adapters/browser-session';
+import { DraftWorker } from './draft-worker';
+import { PlayerNames } from './player-names';
+import { recoveryConfigOf } from './settings';
+
+type Browser = typeof extensionBrowser;
+
+export const SETTINGS_KEY = 'settings';
+
+type Report = (level: 'info' | 'warn' | 'error', message: string) => void;
+
+/** The worker once its store is open and its timers re-armed; built synchronously, ready later. */
+export interface RunningWorker {
+  storeReady: Promise<DraftStore>;
+  ready: Promise<DraftWorker>;
+  /** Runs a task on the ready worker; a failure is reported, never thrown at a browser event. */
+  withWorker: (task: (worker: DraftWorker) => Promise<unknown>) => Promise<unknown>;
+}
+
+export function startWorker(browser: Browser): RunningWorker {
+  const now = () => Date.now();
+  const report: Report = (level, message) => console[level](`Draft Watch: ${message}`);
+  const storeReady = DraftStore.open();
+  const ready = storeReady.then(async (store) => {
+    const worker: DraftWorker = new DraftWorker({
+      store,
+      playerNames: new PlayerNames(store, fetchTextFromWorker, now),
+      pageFetch: createTabPageFetch(browser),
+      tabs: createBrowserTabControl(browser, (tabId) => void worker.handleRecoveryInput(tabId, { type: 'timerFired' }), now),
+      recoveryConfig: async () => recoveryConfigOf(await store.getMeta(SETTINGS_KEY)),
+      now,
+      random: Math.random,
+      report,
+    });
+    // Old tab sessions must go before any recovery timer is re-armed against an id that now belongs to another tab.
+    await oncePerBrowserSession(browser, now, () => worker.forgetAllTabs());
+    await worker.resumeTimers();
+    return worker;
+  });
+  const withWorker = (task: (worker: DraftWorker) => Promise<unknown>) => ready.then(task).catch((error) => report('error', String(error)));
+  return { storeReady, ready, withWorker };
+}
