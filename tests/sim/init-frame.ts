@@ -1,6 +1,6 @@
-import { buildInitSnapshot } from '../../src/protocol/init/build-snapshot';
-import { encodeInit } from '../../src/protocol/init/encode-init';
-import { formatInitFrame } from '../../src/protocol/init/init-frame';
+import { buildInitSnapshot } from './init/build-snapshot';
+import { encodeInit } from './init/encode-init';
+import { formatInitFrame } from './init/format-init-frame';
 import type { DraftEngine } from './draft-engine';
 
 /**

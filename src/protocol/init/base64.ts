@@ -1,9 +1,10 @@
-// A small pure codec, so the INIT path behaves the same in service workers, pages and Node,
+// A small pure decoder, so the INIT path behaves the same in service workers, pages and Node,
 // and reports bad input as a value instead of the DOMException atob would throw.
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** The standard alphabet; the encoder (tests/sim/init) shares it. */
+export const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const SEXTET = new Int16Array(128).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++) SEXTET[ALPHABET.charCodeAt(i)] = i;
+for (let i = 0; i < BASE64_ALPHABET.length; i++) SEXTET[BASE64_ALPHABET.charCodeAt(i)] = i;
 
 export type Base64DecodeResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string };
 
@@ -27,20 +28,4 @@ export function decodeBase64(text: string): Base64DecodeResult {
     }
   }
   return { ok: true, bytes: out };
-}
-
-/** Standard alphabet with '=' padding, as ESPN sends it. */
-export function encodeBase64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const b0 = bytes[i] ?? 0;
-    const b1 = bytes[i + 1] ?? 0;
-    const b2 = bytes[i + 2] ?? 0;
-    const triple = (b0 << 16) | (b1 << 8) | b2;
-    out += ALPHABET[(triple >> 18) & 63];
-    out += ALPHABET[(triple >> 12) & 63];
-    out += i + 1 < bytes.length ? ALPHABET[(triple >> 6) & 63] : '=';
-    out += i + 2 < bytes.length ? ALPHABET[triple & 63] : '=';
-  }
-  return out;
 }

@@ -1,7 +1,4 @@
-import { decodeBase64, encodeBase64 } from './base64';
-
-/** ESPN appends this many '#' after the base64; it is filler, not data. */
-export const INIT_FILLER_LENGTH = 2048;
+import { decodeBase64 } from './base64';
 
 export type InitFrameTextResult =
   | { ok: true; bytes: Uint8Array; base64Length: number }
@@ -20,8 +17,4 @@ export function parseInitFrameText(text: string): InitFrameTextResult {
   const decoded = decodeBase64(token);
   if (!decoded.ok) return { ok: false, error: `INIT payload: ${decoded.error}` };
   return { ok: true, bytes: decoded.bytes, base64Length };
-}
-
-export function formatInitFrame(bytes: Uint8Array): string {
-  return `INIT ${encodeBase64(bytes)} ${'#'.repeat(INIT_FILLER_LENGTH)}\n`;
 }

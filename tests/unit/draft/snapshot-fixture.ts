@@ -1,5 +1,5 @@
 import type { InitPickSlot, InitSnapshot, InitTeam } from '../../../src/protocol/init/init-types';
-import { capturedSettings, capturedStatus } from '../../../src/protocol/init/captured-defaults';
+import { capturedSettings, capturedStatus } from '../../sim/init/captured-defaults';
 
 export const LEAGUE_ID = 123456789;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeInit } from '../../../src/protocol/init/encode-init';
-import { formatInitFrame } from '../../../src/protocol/init/init-frame';
+import { encodeInit } from '../../sim/init/encode-init';
+import { formatInitFrame } from '../../sim/init/format-init-frame';
 import { PICK_RECORD_BYTES } from '../../../src/protocol/init/init-layout';
 import { parseFrame } from '../../../src/protocol/parse-frame';
 import { makeAuctionSnapshot, soldLots } from '../draft/auction-fixture';

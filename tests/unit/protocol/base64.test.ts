@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, encodeBase64 } from '../../../src/protocol/init/base64';
+import { decodeBase64 } from '../../../src/protocol/init/base64';
+import { encodeBase64 } from '../../sim/init/encode-base64';
 
 function randomBytes(length: number, seed: number): Uint8Array {
   let s = seed;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ByteReader } from '../../../src/protocol/init/byte-reader';
-import { ByteWriter } from '../../../src/protocol/init/byte-writer';
+import { ByteWriter } from '../../sim/init/byte-writer';
 import { InitFormatError } from '../../../src/protocol/init/init-format-error';
 
 function catchFormatError(fn: () => unknown): InitFormatError {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeInit } from '../../../src/protocol/init/decode-init';
-import { encodeInit } from '../../../src/protocol/init/encode-init';
+import { encodeInit } from '../../sim/init/encode-init';
 import { SESSION_A_OFFSETS as OFF, setInt32At, sessionABlob } from './init-blob';
 import { mulberry32 } from '../../support/prng';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeInit } from '../../../src/protocol/init/decode-init';
-import { encodeInit } from '../../../src/protocol/init/encode-init';
+import { encodeInit } from '../../sim/init/encode-init';
 import { parseInitFrameText } from '../../../src/protocol/init/init-frame';
 import { SESSION_A_OFFSETS, int32At, sessionABlob } from './init-blob';
 import { loadSessionAExpected, sessionAInitFrame } from './session-a-fixture';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatInitFrame, parseInitFrameText } from '../../../src/protocol/init/init-frame';
+import { parseInitFrameText } from '../../../src/protocol/init/init-frame';
+import { formatInitFrame } from '../../sim/init/format-init-frame';
 
 const BYTES = new Uint8Array([0, 0, 0, 1, 0xff, 0x10, 0x20]); // 7 bytes → base64 needs '=' padding
 const B64 = Buffer.from(BYTES).toString('base64');

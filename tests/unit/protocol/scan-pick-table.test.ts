@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildInitSnapshot } from '../../../src/protocol/init/build-snapshot';
+import { buildInitSnapshot } from '../../sim/init/build-snapshot';
 import { decodeInit } from '../../../src/protocol/init/decode-init';
-import { encodeInit } from '../../../src/protocol/init/encode-init';
+import { encodeInit } from '../../sim/init/encode-init';
 import { scanPickTable } from '../../../src/protocol/init/scan-pick-table';
 import { SESSION_A_OFFSETS as OFF, setInt32At, sessionABlob, sessionASnapshot } from './init-blob';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../../src/draft/invariants';
 import type { DraftState, LogEntry } from '../../../src/draft/types';
-import { buildInitSnapshot, type FilledPick } from '../../../src/protocol/init/build-snapshot';
-import { encodeInit } from '../../../src/protocol/init/encode-init';
-import { formatInitFrame } from '../../../src/protocol/init/init-frame';
+import { buildInitSnapshot, type FilledPick } from '../../sim/init/build-snapshot';
+import { encodeInit } from '../../sim/init/encode-init';
+import { formatInitFrame } from '../../sim/init/format-init-frame';
 import type { HookItem } from '../../../src/contract/page-events';
 import type { DraftPageContext } from '../../../src/contract/draft-page-url';
 import { ingestHookItems } from '../../../src/worker/ingest';
@@ -382,9 +382,9 @@ describe('redelivery of a batch that contains the socket open', () => {
   it('does not replay the socket from its first frame', async () => {
     const { ingestHookItems } = await import('../../../src/worker/ingest');
     const { newTabSession } = await import('../../../src/worker/records');
-    const { buildInitSnapshot } = await import('../../../src/protocol/init/build-snapshot');
-    const { encodeInit } = await import('../../../src/protocol/init/encode-init');
-    const { formatInitFrame } = await import('../../../src/protocol/init/init-frame');
+    const { buildInitSnapshot } = await import('../../sim/init/build-snapshot');
+    const { encodeInit } = await import('../../sim/init/encode-init');
+    const { formatInitFrame } = await import('../../sim/init/format-init-frame');
     const page = { sport: 'football', leagueId: '123456789', seasonId: 2025, teamId: 2 };
     const init = formatInitFrame(
       encodeInit(buildInitSnapshot({ leagueId: 123456789, myTeamId: 2, teamIds: [1, 2, 3, 4], rounds: 2, state: 1, draftDate: null, picks: [] })),

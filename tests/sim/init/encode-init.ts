@@ -1,4 +1,4 @@
-import { VERSION } from './init-layout';
+import { VERSION } from '../../../src/protocol/init/init-layout';
 import type {
   InitDraft,
   InitOwner,
@@ -9,7 +9,7 @@ import type {
   InitSnapshot,
   InitStatus,
   InitTeam,
-} from './init-types';
+} from '../../../src/protocol/init/init-types';
 import { InitWriter } from './init-writer';
 
 /**

@@ -6,8 +6,8 @@ import {
   capturedStatus,
   capturedTail,
 } from './captured-defaults';
-import { NO_PLAYER } from './init-layout';
-import type { InitPickSlot, InitSnapshot, InitTeam } from './init-types';
+import { NO_PLAYER } from '../../../src/protocol/init/init-layout';
+import type { InitPickSlot, InitSnapshot, InitTeam } from '../../../src/protocol/init/init-types';
 import { snakePickOrder } from './pick-order';
 
 export interface FilledPick {

@@ -1,4 +1,4 @@
-import type { InitPositionLimit, InitScoringItem, InitSettings, InitStatus } from './init-types';
+import type { InitPositionLimit, InitScoringItem, InitSettings, InitStatus } from '../../../src/protocol/init/init-types';
 
 // Values read from the captured session-A blob (a 2025 ESPN football mock). Simulated snapshots
 // reuse them for every field whose meaning is [UNKNOWN], so they look like what ESPN sends.

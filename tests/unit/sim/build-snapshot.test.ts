@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildInitSnapshot, type BuildInitOptions } from '../../../src/protocol/init/build-snapshot';
+import { buildInitSnapshot, type BuildInitOptions } from '../../sim/init/build-snapshot';
 import { decodeInit } from '../../../src/protocol/init/decode-init';
-import { encodeInit } from '../../../src/protocol/init/encode-init';
-import { formatInitFrame } from '../../../src/protocol/init/init-frame';
-import { snakePickOrder } from '../../../src/protocol/init/pick-order';
+import { encodeInit } from '../../sim/init/encode-init';
+import { formatInitFrame } from '../../sim/init/format-init-frame';
+import { snakePickOrder } from '../../sim/init/pick-order';
 import { parseFrame } from '../../../src/protocol/parse-frame';
-import { sessionASnapshot } from './init-blob';
+import { sessionASnapshot } from '../protocol/init-blob';
 
 const TEN_TEAMS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
