@@ -6,12 +6,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { generateSimCertificate } from './certs';
-import { DraftEngine, type DraftPhase, type EngineOptions, type TruthPick } from './draft-engine';
+import { DraftEngine, type DraftPhase, type EngineOptions, type TruthPick } from './engine/draft-engine';
 import type { LeagueInfo } from './league';
 import type { SimPlayer } from './players';
 import { SimServer, type ConnectionRecord, type Faults, type SimEvent } from './server';
 
-export type { DraftPhase, EngineOptions, TruthPick } from './draft-engine';
+export type { DraftPhase, EngineOptions, TruthPick } from './engine/draft-engine';
 export type { LeagueInfo, SimTeam } from './league';
 export type { SimPlayer } from './players';
 export type { ConnectionRecord, DropCode, FaultTarget, Faults, SimEvent } from './server';

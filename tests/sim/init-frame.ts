@@ -1,7 +1,7 @@
 import { buildInitSnapshot } from './init/build-snapshot';
 import { encodeInit } from './init/encode-init';
 import { formatInitFrame } from './init/format-init-frame';
-import type { DraftEngine } from './draft-engine';
+import type { DraftEngine } from './engine/draft-engine';
 
 /**
  * The `INIT <base64> <2048 #>\n` frame a socket joining for `teamId` receives now: the whole

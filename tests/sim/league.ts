@@ -120,15 +120,6 @@ export function createLeague(setup: LeagueSetup): LeagueInfo {
   };
 }
 
-/** Overall pick slots in snake order: [{overallPick, round, roundPick, teamId}]. */
-export function snakeSlots(draftOrder: number[], rounds: number): Array<{ overallPick: number; round: number; roundPick: number; teamId: number }> {
-  const out: Array<{ overallPick: number; round: number; roundPick: number; teamId: number }> = [];
-  for (let r = 1; r <= rounds; r++) {
-    const order = r % 2 === 1 ? draftOrder : [...draftOrder].reverse();
-    order.forEach((teamId, i) => out.push({ overallPick: out.length + 1, round: r, roundPick: i + 1, teamId }));
-  }
-  return out;
-}
 
 export function joinToken(league: LeagueInfo, teamId: number): string | null {
   const team = league.teams.find((t) => t.teamId === teamId);

@@ -3,7 +3,7 @@
  * draftSecurity. Pure request → response so it is testable without sockets.
  */
 import { POSITION_LIMITS, SCORING_ITEMS, lineupSlotCounts } from './espn-ids';
-import type { DraftEngine } from './draft-engine';
+import type { DraftEngine } from './engine/draft-engine';
 import type { LeagueInfo, SimTeam } from './league';
 import type { SimPlayer } from './players';
 

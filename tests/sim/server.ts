@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { SIM_HOSTS, type SimCertificate } from './certs';
-import type { DraftEngine, EngineEvent } from './draft-engine';
+import type { DraftEngine, EngineEvent } from './engine/draft-engine';
 import { initFrameFor } from './init-frame';
 import { joinToken } from './league';
 import { EspnApi, parseCookies } from './rest';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DraftEngine, type EngineOptions } from '../../sim/draft-engine';
+import { DraftEngine, type EngineOptions } from '../../sim/engine/draft-engine';
 import { SLOT, STARTER_SLOT, dstPlayerId, type PositionLabel } from '../../sim/espn-ids';
 import { swidForTeam } from '../../sim/league';
 import { generatePlayerPool } from '../../sim/players';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DraftEngine } from '../../sim/draft-engine';
+import { DraftEngine } from '../../sim/engine/draft-engine';
 import { EspnApi } from '../../sim/rest';
 import { VirtualScheduler } from '../../sim/scheduler';
 

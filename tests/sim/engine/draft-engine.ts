@@ -1,0 +1,590 @@
+/**
+ * The simulated ESPN draft as it runs: league state, the pick cycle, the clock and the text
+ * frames ESPN broadcasts (protocol.md §3, order per §3.5). The rules it follows are pure
+ * functions in `../rules`; time comes from an injected Scheduler; there is no transport here:
+ * the socket layer subscribes to `onEvent` and feeds client frames in through `clientFrame`.
+ * Deterministic for a seed as long as no client intervenes (SELECT / AUTODRAFT / DRAFT_LIST).
+ */
+import type { TemplateSpot } from '../espn-ids';
+import { createLeague, type LeagueInfo, type SimTeam } from '../league';
+import { generatePlayerPool, type SimPlayer } from '../players';
+import { Rng } from '../rng';
+import { clockFrameFor, msRemaining } from '../rules/clock';
+import { parseClientCommand } from '../rules/client-command';
+import { FRAME, encodeMessage } from '../rules/frames';
+import { planPick } from '../rules/pick-plan';
+import { autosuggest, bestFor, chooseHuman, type PoolView } from '../rules/player-choice';
+import { planPresence, type PresenceStep } from '../rules/presence-plan';
+import { addToRoster, emptyRoster, spotFor, type RosterState } from '../rules/roster-spot';
+import { checkSelect } from '../rules/select-check';
+import { snakeSlots, type DraftSlot } from '../rules/snake-order';
+import { RealScheduler, type Scheduler, type TimerHandle } from '../scheduler';
+import { resolveEngineOptions, type EngineOptions, type ResolvedEngineOptions } from './defaults';
+import type { ClientReply, DraftPhase, EngineEvent, TruthPick } from './events';
+import { PausableTimers, type Timer } from './timers';
+
+export type { EngineOptions } from './defaults';
+export type { ClientReply, DraftPhase, EngineEvent, TruthPick } from './events';
+
+interface TeamState extends RosterState {
+  team: SimTeam;
+  online: boolean;
+  autodraft: boolean;
+  /** Sockets currently joined for this team (the socket layer reports them). */
+  sockets: number;
+  queue: number[];
+}
+
+interface ActivePick {
+  index: number;
+  teamId: number;
+  startedAt: number;
+  timer: Timer | null;
+  /** A SELECT was accepted; its SELECTED is on the way. */
+  pendingSelect: boolean;
+}
+
+export class DraftEngine {
+  readonly league: LeagueInfo;
+  readonly players: SimPlayer[];
+  readonly playersById: Map<number, SimPlayer>;
+  readonly slots: DraftSlot[];
+  readonly opts: ResolvedEngineOptions;
+
+  private readonly sched: Scheduler;
+  private readonly timers: PausableTimers;
+  private readonly pickRng: Rng;
+  private readonly choiceRng: Rng;
+  private readonly presenceRng: Rng;
+  private readonly listeners = new Set<(e: EngineEvent) => void>();
+  private readonly teamState = new Map<number, TeamState>();
+  private readonly drafted = new Map<number, TruthPick>(); // overallPick → pick
+  private readonly draftedPlayers = new Set<number>();
+  private readonly pool: PoolView;
+  private phaseValue: DraftPhase = 'pre_draft';
+  private active: ActivePick | null = null;
+  private started = false;
+  private stopped = false;
+  private paused = false;
+  private pausedClockMs = 0;
+  private tickTimer: TimerHandle | null = null;
+  private tickCount = 0;
+  private tickOrigin = 0;
+  private postDraftTimer: TimerHandle | null = null;
+  private completeWaiters: Array<() => void> = [];
+  /** Presence changes tied to pick numbers (keeps churn deterministic during the draft). */
+  private presenceAfterPick = new Map<number, PresenceStep[]>();
+  /** Teams that left and rejoin after their next (timed-out) pick. */
+  private readonly rejoinAfterOwnPick = new Set<number>();
+  /** Lobby presence changes, armed by start(): ms after start → action. */
+  private readonly lobbyEvents: Array<{ at: number; fn: () => void }> = [];
+  private draftDateValue: number;
+
+  constructor(options: Partial<EngineOptions> = {}, scheduler: Scheduler = new RealScheduler()) {
+    this.opts = resolveEngineOptions(options);
+    const { seed, myTeamId } = this.opts;
+    this.sched = scheduler;
+    this.timers = new PausableTimers(scheduler);
+    const root = new Rng(seed);
+    this.pickRng = root.fork('picks');
+    this.choiceRng = root.fork('choice');
+    this.presenceRng = root.fork('presence');
+
+    this.league = createLeague({
+      seed,
+      leagueId: this.opts.leagueId,
+      seasonId: this.opts.seasonId,
+      teams: this.opts.teams,
+      rounds: this.opts.rounds,
+      myTeamId,
+      draftOrder: this.opts.draftOrder,
+      unownedTeamIds: this.opts.unownedTeamIds,
+      privateLeague: this.opts.privateLeague,
+      leagueName: this.opts.leagueName,
+    });
+    this.players = generatePlayerPool(seed);
+    this.playersById = new Map(this.players.map((p) => [p.id, p]));
+    this.pool = { players: this.players, playersById: this.playersById, drafted: this.draftedPlayers };
+    this.slots = snakeSlots(this.league.draftOrder, this.opts.rounds);
+    this.draftDateValue = scheduler.now() + this.opts.preDraftMs;
+
+    for (const team of this.league.teams) {
+      this.teamState.set(team.teamId, {
+        team,
+        // Before anyone connects: members are "in the room" except the ones churn says otherwise.
+        online: team.memberSwid !== null && team.teamId !== myTeamId,
+        autodraft: team.memberSwid === null,
+        sockets: 0,
+        queue: [],
+        ...emptyRoster(this.league.rosterTemplate),
+      });
+    }
+    this.armPresencePlan();
+    this.placeKeepers();
+  }
+
+  // ---------------------------------------------------------------- public queries
+
+  /** Scheduled start (INIT draftDate), epoch ms of the scheduler's clock; fixed by start(). */
+  get draftDate(): number {
+    return this.draftDateValue;
+  }
+
+  get phase(): DraftPhase {
+    return this.phaseValue;
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  get template(): TemplateSpot[] {
+    return this.league.rosterTemplate;
+  }
+
+  /** Picks made so far (keepers included), in overall order. */
+  truth(): TruthPick[] {
+    return [...this.drafted.values()].sort((a, b) => a.overallPick - b.overallPick).map((p) => ({ ...p }));
+  }
+
+  /** Picks made so far (keepers included). */
+  get pickCount(): number {
+    return this.drafted.size;
+  }
+
+  get totalPicks(): number {
+    return this.slots.length;
+  }
+
+  /** The team on the clock (between SELECTING and SELECTED), if any. */
+  get onTheClock(): { teamId: number; overallPick: number; msRemaining: number } | null {
+    if (!this.active) return null;
+    return { teamId: this.active.teamId, overallPick: this.active.index + 1, msRemaining: this.msRemaining() };
+  }
+
+  teamStatus(teamId: number): { online: boolean; autodraft: boolean; queue: number[] } | null {
+    const s = this.teamState.get(teamId);
+    return s ? { online: s.online, autodraft: s.autodraft, queue: [...s.queue] } : null;
+  }
+
+  onEvent(fn: (e: EngineEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  whenComplete(): Promise<void> {
+    if (this.phaseValue === 'complete') return Promise.resolve();
+    return new Promise((resolve) => this.completeWaiters.push(resolve));
+  }
+
+  /** The CLOCK frame describing the current state (sent in the join sequence). */
+  clockFrame(): string {
+    const next = this.nextOpenIndex();
+    return clockFrameFor({
+      paused: this.paused,
+      phase: this.phaseValue,
+      msToStart: this.draftDate - this.sched.now(),
+      onTheClock: this.active ? { teamId: this.active.teamId, msRemaining: this.msRemaining() } : null,
+      nextTeamId: next === null ? null : (this.slots[next]?.teamId ?? null),
+      timePerSelectionMs: this.opts.timePerSelectionMs,
+    });
+  }
+
+  /** Who ESPN would autopick for this team now: top of its queue, else its best legal player. */
+  autosuggest(teamId: number): number {
+    return autosuggest(this.template, this.pool, this.teamState.get(teamId));
+  }
+
+  /** Options for buildInitSnapshot: the room as a socket joining for `forTeamId` sees it now. */
+  initOptions(forTeamId: number): {
+    leagueId: number;
+    myTeamId: number;
+    teamIds: number[];
+    rounds: number;
+    state: number;
+    draftDate: number;
+    timePerSelectionMs: number;
+    rosterTemplate: number[];
+    picks: Array<{ overallPick: number; playerId: number; spot: number; keeper: boolean }>;
+    autodraftTeamIds: number[];
+    onlineTeamIds: number[];
+  } {
+    const states = [...this.teamState.values()];
+    return {
+      leagueId: this.league.leagueId,
+      myTeamId: forTeamId,
+      teamIds: [...this.league.draftOrder],
+      rounds: this.opts.rounds,
+      state: this.phaseValue === 'pre_draft' ? 0 : this.phaseValue === 'live' ? 1 : 2,
+      draftDate: this.draftDate,
+      timePerSelectionMs: this.opts.timePerSelectionMs,
+      rosterTemplate: this.league.rosterTemplate.map((s) => s.lineupSlotId),
+      picks: this.truth().map((p) => ({ overallPick: p.overallPick, playerId: p.playerId, spot: p.rosterSpot, keeper: p.keeper })),
+      autodraftTeamIds: states.filter((s) => s.autodraft).map((s) => s.team.teamId),
+      onlineTeamIds: states.filter((s) => s.online).map((s) => s.team.teamId),
+    };
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.tickOrigin = this.sched.now();
+    this.draftDateValue = this.tickOrigin + this.opts.preDraftMs;
+    for (const e of this.lobbyEvents) this.timers.later(e.at, e.fn);
+    this.scheduleTick();
+    this.timers.later(this.opts.preDraftMs, () => this.beginDraft());
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.timers.stop();
+    this.sched.clearTimeout(this.tickTimer);
+    this.sched.clearTimeout(this.postDraftTimer);
+  }
+
+  /**
+   * Commissioner pause: every pending engine timer freezes (pick clock included) and ticks send a
+   * bare `CLOCK`. [UNKNOWN] whether ESPN also sends a STATE frame; the sim sends none.
+   */
+  pause(): void {
+    if (this.paused || this.phaseValue !== 'live') return;
+    this.paused = true;
+    this.pausedClockMs = this.msRemaining();
+    this.timers.pause();
+    this.emitFrame(FRAME.clockPaused());
+  }
+
+  /** Ends a pause: timers resume with the time they had left; a `CLOCK 6` announces the clock. */
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    if (this.active) this.active.startedAt = this.sched.now() - (this.opts.timePerSelectionMs - this.pausedClockMs);
+    this.timers.resume();
+    if (this.active) this.emitFrame(FRAME.clockPick(this.msRemaining(), this.active.teamId));
+  }
+
+  // ---------------------------------------------------------------- socket presence (from the socket layer)
+
+  /**
+   * A socket for `teamId` is joining. Returns false for an unknown or unowned team. The socket
+   * layer then sends the join sequence; `AUTODRAFT T false` and `JOINED` are broadcast by it.
+   */
+  socketJoined(teamId: number): boolean {
+    const st = this.teamState.get(teamId);
+    if (!st || !st.team.memberSwid) return false;
+    st.sockets++;
+    st.online = true;
+    st.autodraft = false;
+    return true;
+  }
+
+  /** A socket of `teamId` closed. Autodraft stays as it was (as in the captures). */
+  socketLeft(teamId: number): void {
+    const st = this.teamState.get(teamId);
+    if (!st) return;
+    st.sockets = Math.max(0, st.sockets - 1);
+    if (st.sockets === 0) st.online = false;
+  }
+
+  // ---------------------------------------------------------------- client frames
+
+  /** Handles a frame from a socket of `teamId` (already without the trailing "\n"). */
+  clientFrame(teamId: number, text: string): ClientReply[] {
+    const command = parseClientCommand(text);
+    const st = this.teamState.get(teamId);
+    if (!st || !command) return [];
+    switch (command.kind) {
+      case 'select':
+        return this.handleSelect(st, command.playerArg);
+      case 'autodraft':
+        this.setAutodraft(st, command.on);
+        return [];
+      case 'draft-list':
+        st.queue = command.queue;
+        return [
+          { frame: FRAME.draftList(st.queue), delayMs: 0 },
+          { frame: FRAME.autosuggest(this.autosuggest(teamId)), delayMs: 0 },
+        ];
+    }
+  }
+
+  private handleSelect(st: TeamState, playerArg: string | undefined): ClientReply[] {
+    const active = this.active;
+    const check = checkSelect(
+      {
+        teamId: st.team.teamId,
+        live: this.phaseValue === 'live',
+        onTheClock: active ? { teamId: active.teamId, pendingSelect: active.pendingSelect } : null,
+        paused: this.paused,
+      },
+      this.template,
+      this.pool,
+      st,
+      playerArg,
+    );
+    if (!check.ok) return [{ frame: FRAME.error(encodeMessage(check.message)), delayMs: 0 }];
+    if (!active) return [];
+    this.timers.cancel(active.timer);
+    active.pendingSelect = true;
+    active.timer = this.timers.later(this.opts.selectLatencyMs, () => {
+      if (this.active !== active) return;
+      this.makePick(check.player, 'human');
+    });
+    return [];
+  }
+
+  private setAutodraft(st: TeamState, on: boolean): void {
+    if (st.autodraft === on) {
+      this.emitFrame(FRAME.autodraft(st.team.teamId, on));
+      return;
+    }
+    st.autodraft = on;
+    this.emitFrame(FRAME.autodraft(st.team.teamId, on));
+    // Turning autodraft on while on the clock makes ESPN pick soon.
+    const active = this.active;
+    if (on && active && active.teamId === st.team.teamId && !active.pendingSelect && !this.paused) {
+      this.timers.cancel(active.timer);
+      active.timer = this.timers.later(this.opts.autoPickDelayMs, () => this.autoPick(active, false));
+    }
+  }
+
+  // ---------------------------------------------------------------- the pick cycle
+
+  private beginDraft(): void {
+    if (this.stopped || this.phaseValue !== 'pre_draft') return;
+    this.setPhase('live');
+    this.emitFrame(FRAME.state(1));
+    this.timers.later(this.opts.selectingGapMs, () => this.beginNextPick());
+  }
+
+  private nextOpenIndex(): number | null {
+    for (let i = 0; i < this.slots.length; i++) if (!this.drafted.has(i + 1)) return i;
+    return null;
+  }
+
+  private beginNextPick(): void {
+    if (this.stopped) return;
+    const index = this.nextOpenIndex();
+    if (index === null) return this.finishDraft();
+    const slot = this.slots[index]!;
+    const st = this.teamState.get(slot.teamId)!;
+    const active: ActivePick = { index, teamId: slot.teamId, startedAt: this.sched.now(), timer: null, pendingSelect: false };
+    this.active = active;
+    this.emitFrame(FRAME.selecting(slot.teamId, this.opts.timePerSelectionMs));
+
+    const draws = { timeout: this.pickRng.next(), delay: this.pickRng.next() };
+    const picker = { autodraft: st.autodraft, owned: st.team.memberSwid !== null, online: st.online, isMyTeam: slot.teamId === this.opts.myTeamId };
+    const plan = planPick(picker, this.opts, draws);
+    if (plan.kind === 'autodraft') active.timer = this.timers.later(plan.delayMs, () => this.autoPick(active, false));
+    else if (plan.kind === 'clock-expires') active.timer = this.timers.later(plan.delayMs, () => this.autoPick(active, true));
+    else {
+      active.timer = this.timers.later(plan.delayMs, () => {
+        if (this.active !== active) return;
+        this.makePick(chooseHuman(this.template, this.pool, st, this.choiceRng.next()), 'human');
+      });
+    }
+  }
+
+  /** ESPN picks for the team: queue top, else best legal player. `expired`: the clock ran out. */
+  private autoPick(active: ActivePick, expired: boolean): void {
+    if (this.active !== active || this.stopped) return;
+    const st = this.teamState.get(active.teamId)!;
+    if (expired) {
+      st.autodraft = true;
+      this.emitFrame(FRAME.autodraft(active.teamId, true));
+    }
+    const player = this.playersById.get(this.autosuggest(active.teamId));
+    if (!player) throw new Error('player pool exhausted');
+    this.makePick(player, 'auto');
+    if (expired && st.sockets === 0 && st.team.teamId !== this.opts.myTeamId) this.returnAfterTimeout(st);
+  }
+
+  /** A member who was in the room (or returns now) switches autodraft off again, as in session A. */
+  private returnAfterTimeout(st: TeamState): void {
+    const teamId = st.team.teamId;
+    this.timers.later(this.opts.returnAfterTimeoutMs, () => {
+      if (this.phaseValue === 'complete' || st.sockets > 0 || !st.team.memberSwid) return;
+      if (this.rejoinAfterOwnPick.delete(teamId) && !st.online) {
+        st.online = true;
+        this.emitFrame(FRAME.joined(teamId, st.team.memberSwid));
+      }
+      if (!st.online) return; // stays on autodraft until it rejoins
+      st.autodraft = false;
+      this.emitFrame(FRAME.autodraft(teamId, false));
+    });
+  }
+
+  private makePick(player: SimPlayer, by: 'human' | 'auto'): void {
+    const active = this.active;
+    if (!active) return;
+    const st = this.teamState.get(active.teamId)!;
+    const spot = spotFor(this.template, st, player);
+    if (spot === null || this.draftedPlayers.has(player.id)) throw new Error(`illegal pick ${player.id} for team ${active.teamId}`);
+    this.active = null;
+    const slot = this.slots[active.index]!;
+    const pick = this.record(slot, st, player, spot, false, by === 'auto');
+    this.emitFrame(FRAME.selected(slot.teamId, player.id, spot, by === 'human' ? st.team.memberSwid : null));
+    this.emit({ type: 'pick', pick });
+
+    if (this.nextOpenIndex() === null) return this.finishDraft();
+    this.emit({ type: 'autosuggest' });
+    this.runPresenceAfterPick(slot.overallPick);
+    this.timers.later(this.opts.selectingGapMs, () => this.beginNextPick());
+  }
+
+  private record(slot: DraftSlot, st: TeamState, player: SimPlayer, spot: number, keeper: boolean, autopick: boolean): TruthPick {
+    addToRoster(st, player, spot);
+    this.draftedPlayers.add(player.id);
+    const pick: TruthPick = {
+      overallPick: slot.overallPick,
+      round: slot.round,
+      roundPick: slot.roundPick,
+      teamId: slot.teamId,
+      playerId: player.id,
+      playerName: player.fullName,
+      position: player.position,
+      proTeam: player.proTeam,
+      rosterSpot: spot,
+      keeper,
+      autopick,
+    };
+    this.drafted.set(slot.overallPick, pick);
+    return pick;
+  }
+
+  private finishDraft(): void {
+    if (this.phaseValue === 'complete') return;
+    this.active = null;
+    this.emitFrame(FRAME.state(2));
+    this.setPhase('complete');
+    this.sched.clearTimeout(this.tickTimer);
+    this.tickTimer = null;
+    const post = (): void => {
+      if (this.stopped) return;
+      this.emitFrame(FRAME.clockComplete());
+      this.postDraftTimer = this.sched.setTimeout(post, this.opts.postDraftClockMs);
+    };
+    this.postDraftTimer = this.sched.setTimeout(post, this.opts.postDraftClockMs);
+    const waiters = this.completeWaiters;
+    this.completeWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  // ---------------------------------------------------------------- clock ticks
+
+  /** Ticks keep to a fixed grid from start(), unaffected by pauses (the frame changes instead). */
+  private scheduleTick(): void {
+    this.tickCount++;
+    const at = this.tickOrigin + this.tickCount * this.opts.clockTickMs;
+    this.tickTimer = this.sched.setTimeout(() => this.tick(), Math.max(0, at - this.sched.now()));
+  }
+
+  private tick(): void {
+    if (this.stopped || this.phaseValue === 'complete') return;
+    if (this.paused) this.emitFrame(FRAME.clockPaused());
+    else if (this.phaseValue === 'pre_draft') {
+      const ms = this.draftDate - this.sched.now();
+      if (ms > 0) this.emitFrame(FRAME.clockLobby(ms));
+    } else if (this.active && !this.active.pendingSelect) {
+      this.emitFrame(FRAME.clockPick(this.msRemaining(), this.active.teamId));
+    }
+    this.scheduleTick();
+  }
+
+  private msRemaining(): number {
+    if (!this.active) return 0;
+    if (this.paused) return this.pausedClockMs;
+    return msRemaining(this.opts.timePerSelectionMs, this.active.startedAt, this.sched.now());
+  }
+
+  // ---------------------------------------------------------------- keepers & presence
+
+  private placeKeepers(): void {
+    for (const k of this.opts.keepers ?? []) {
+      const slot = this.slots.find((s) => s.teamId === k.teamId && s.round === k.round);
+      if (!slot) throw new RangeError(`keeper: team ${k.teamId} has no pick in round ${k.round}`);
+      if (this.drafted.has(slot.overallPick)) throw new RangeError(`keeper: pick ${slot.overallPick} is kept twice`);
+      const st = this.teamState.get(k.teamId)!;
+      const player = k.playerId !== undefined ? this.playersById.get(k.playerId) : bestFor(this.template, this.pool, st, 1)[0];
+      if (!player || this.draftedPlayers.has(player.id)) throw new RangeError(`keeper: player ${k.playerId} is unknown or taken`);
+      const spot = spotFor(this.template, st, player);
+      if (spot === null) throw new RangeError(`keeper: no roster spot for player ${player.id}`);
+      this.record(slot, st, player, spot, true, false);
+    }
+  }
+
+  /** Applies the presence plan (rules/presence-plan.ts): who starts away, lobby joins and leaves. */
+  private armPresencePlan(): void {
+    if (!this.opts.presenceChurn) return;
+    const plan = planPresence(this.presenceRng, {
+      memberTeamIds: this.league.teams.filter((t) => t.memberSwid !== null).map((t) => t.teamId),
+      myTeamId: this.opts.myTeamId,
+      teamCount: this.league.teams.length,
+      totalPicks: this.slots.length,
+      preDraftMs: this.opts.preDraftMs,
+    });
+    for (const t of plan.startOffline) {
+      const st = this.teamState.get(t)!;
+      st.online = false;
+      st.autodraft = true;
+    }
+    for (const step of plan.lobby) {
+      const st = this.teamState.get(step.teamId)!;
+      const fn =
+        step.kind === 'join'
+          ? (): void => {
+              if (st.sockets > 0 || this.phaseValue !== 'pre_draft') return;
+              st.online = true;
+              st.autodraft = false;
+              this.emitFrame(FRAME.autodraft(step.teamId, false));
+              this.emitFrame(FRAME.joined(step.teamId, st.team.memberSwid));
+            }
+          : (): void => {
+              if (st.sockets > 0 || this.phaseValue !== 'pre_draft') return;
+              st.online = false;
+              this.rejoinAfterOwnPick.add(step.teamId);
+              this.emitFrame(FRAME.left(step.teamId, st.team.memberSwid, 1));
+            };
+      this.lobbyEvents.push({ at: step.at, fn });
+    }
+    this.presenceAfterPick = plan.afterPick;
+  }
+
+  private runPresenceAfterPick(overallPick: number): void {
+    for (const step of this.presenceAfterPick.get(overallPick) ?? []) {
+      const st = this.teamState.get(step.teamId)!;
+      if (st.sockets > 0 || !st.team.memberSwid) continue; // a real socket owns this team's presence
+      if (step.kind === 'leave' && st.online) {
+        st.online = false;
+        this.emitFrame(FRAME.left(step.teamId, st.team.memberSwid, 1));
+      } else if (step.kind === 'rejoin' && !st.online) {
+        st.online = true;
+        if (st.autodraft) {
+          st.autodraft = false;
+          this.emitFrame(FRAME.autodraft(step.teamId, false));
+        }
+        this.emitFrame(FRAME.joined(step.teamId, st.team.memberSwid));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private setPhase(phase: DraftPhase): void {
+    this.phaseValue = phase;
+    this.emit({ type: 'phase', phase });
+  }
+
+  /** `frame` ends in "\n" (see rules/frames.ts). */
+  private emitFrame(frame: string): void {
+    this.emit({ type: 'frame', frame });
+  }
+
+  private emit(e: EngineEvent): void {
+    for (const fn of this.listeners) fn(e);
+  }
+}
+
+export { encodeMessage } from '../rules/frames';
