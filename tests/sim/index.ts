@@ -5,16 +5,16 @@
  * it with `sim.chromiumArgs` (host-resolver-rules + --ignore-certificate-errors).
  */
 import { randomBytes } from 'node:crypto';
-import { generateSimCertificate } from './certs';
+import { generateSimCertificate } from './server/certs';
 import { DraftEngine, type DraftPhase, type EngineOptions, type TruthPick } from './engine/draft-engine';
 import type { LeagueInfo } from './league';
 import type { SimPlayer } from './players';
-import { SimServer, type ConnectionRecord, type Faults, type SimEvent } from './server';
+import { SimServer, type ConnectionRecord, type Faults, type SimEvent } from './server/server';
 
 export type { DraftPhase, EngineOptions, TruthPick } from './engine/draft-engine';
 export type { LeagueInfo, SimTeam } from './league';
 export type { SimPlayer } from './players';
-export type { ConnectionRecord, DropCode, FaultTarget, Faults, SimEvent } from './server';
+export type { ConnectionRecord, DropCode, FaultTarget, Faults, SimEvent } from './server/server';
 
 export interface SimulatorOptions extends Partial<EngineOptions> {
   /**

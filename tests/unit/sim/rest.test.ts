@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DraftEngine } from '../../sim/engine/draft-engine';
-import { EspnApi } from '../../sim/rest';
+import { EspnApi } from '../../sim/server/rest';
 import { VirtualScheduler } from '../../sim/scheduler';
 
 const BASE = '/apis/v3/games/ffl/seasons/2026/segments/0/leagues/123456789';

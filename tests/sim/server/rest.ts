@@ -2,10 +2,10 @@
  * lm-api-reads.fantasy.espn.com, simulated (protocol.md §4): league views, the player pool and
  * draftSecurity. Pure request → response so it is testable without sockets.
  */
-import { POSITION_LIMITS, SCORING_ITEMS, lineupSlotCounts } from './espn-ids';
-import type { DraftEngine } from './engine/draft-engine';
-import type { LeagueInfo, SimTeam } from './league';
-import type { SimPlayer } from './players';
+import { POSITION_LIMITS, SCORING_ITEMS, lineupSlotCounts } from '../espn-ids';
+import type { DraftEngine } from '../engine/draft-engine';
+import type { LeagueInfo, SimTeam } from '../league';
+import type { SimPlayer } from '../players';
 
 export interface ApiRequest {
   method: string;
