@@ -6,21 +6,25 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromiumArgs, findChromium } from '../support/chromium';
+import { ENGINE_DEFAULTS as D } from './engine/defaults';
 import { startSimulator } from './index';
+
+/** Faster than the engine's real pace (10 s), so a watched draft moves along. */
+const CLI_PICK_MS = 3_000;
 
 const HELP = `Usage: npm run sim -- [options]
 
   --port <n>          listen port (default 443, falling back to a free port)
-  --teams <n>         teams (default 10)
-  --rounds <n>        rounds = roster spots (default 16)
-  --pick-ms <n>       average pick time in ms (default 3000)
-  --tick-ms <n>       CLOCK tick in ms (default 5000)
-  --pre-draft-ms <n>  lobby time before the draft (default 20000)
-  --seed <s>          random seed (default 1)
-  --league <id>       league id (default 123456789)
-  --season <year>     season (default 2026)
-  --my-team <id>      the member's team (default 2)
-  --my-picks <who>    engine | client (default engine)
+  --teams <n>         teams (default ${D.teams})
+  --rounds <n>        rounds = roster spots (default ${D.rounds})
+  --pick-ms <n>       average pick time in ms (default ${CLI_PICK_MS})
+  --tick-ms <n>       CLOCK tick in ms (default ${D.clockTickMs})
+  --pre-draft-ms <n>  lobby time before the draft (default ${D.preDraftMs})
+  --seed <s>          random seed (default ${D.seed})
+  --league <id>       league id (default ${D.leagueId})
+  --season <year>     season (default ${D.seasonId})
+  --my-team <id>      the member's team (default ${D.myTeamId})
+  --my-picks <who>    engine | client (default ${D.myPicks})
   --private           private league (REST needs the SWID + espn_s2 cookies)
   --exit              exit when the draft is complete
   --quiet             do not print every pick
@@ -60,17 +64,17 @@ function main(): Promise<void> {
   if (myPicks !== undefined && myPicks !== 'engine' && myPicks !== 'client') throw new Error('--my-picks must be engine or client');
   return run({
     port: num(values.port, 'port'),
-    teams: num(values.teams, 'teams') ?? 10,
-    rounds: num(values.rounds, 'rounds') ?? 16,
-    pickIntervalMs: num(values['pick-ms'], 'pick-ms') ?? 3_000,
-    clockTickMs: num(values['tick-ms'], 'tick-ms') ?? 5_000,
-    preDraftMs: num(values['pre-draft-ms'], 'pre-draft-ms') ?? 20_000,
-    seed: values.seed ?? 1,
+    teams: num(values.teams, 'teams') ?? D.teams,
+    rounds: num(values.rounds, 'rounds') ?? D.rounds,
+    pickIntervalMs: num(values['pick-ms'], 'pick-ms') ?? CLI_PICK_MS,
+    clockTickMs: num(values['tick-ms'], 'tick-ms') ?? D.clockTickMs,
+    preDraftMs: num(values['pre-draft-ms'], 'pre-draft-ms') ?? D.preDraftMs,
+    seed: values.seed ?? D.seed,
     leagueId: num(values.league, 'league'),
     seasonId: num(values.season, 'season'),
     myTeamId: num(values['my-team'], 'my-team'),
     myPicks,
-    privateLeague: values.private ?? false,
+    privateLeague: values.private ?? D.privateLeague,
     exit: values.exit ?? false,
     quiet: values.quiet ?? false,
   });

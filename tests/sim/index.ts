@@ -9,33 +9,51 @@ import { generateSimCertificate } from './server/certs';
 import { DraftEngine, type DraftPhase, type EngineOptions, type TruthPick } from './engine/draft-engine';
 import type { LeagueInfo } from './league';
 import type { SimPlayer } from './players';
+import type { PageCookies } from './server/page-route';
 import { SimServer, type ConnectionRecord, type Faults, type SimEvent } from './server/server';
 
 export type { DraftPhase, EngineOptions, TruthPick } from './engine/draft-engine';
+export { ENGINE_DEFAULTS } from './engine/defaults';
 export type { LeagueInfo, SimTeam } from './league';
 export type { SimPlayer } from './players';
 export type { ConnectionRecord, DropCode, FaultTarget, Faults, SimEvent } from './server/server';
 
+/** Engine options (defaults in ENGINE_DEFAULTS, engine/defaults.ts) plus the server's (SIMULATOR_DEFAULTS). */
 export interface SimulatorOptions extends Partial<EngineOptions> {
   /**
-   * Port on 127.0.0.1. Default 443; if that cannot be bound (EACCES for non-root, EADDRINUSE),
+   * Port on 127.0.0.1. If the default 443 cannot be bound (EACCES for non-root, EADDRINUSE),
    * an ephemeral port is used and `hostResolverRules` carries it (`MAP *.espn.com 127.0.0.1:PORT`,
    * which Chromium honours). An explicit port that fails is an error. 0 = ephemeral.
    */
   port?: number;
   host?: string;
-  /** PING → PONG delay. Default 100 ms. */
+  /** PING → PONG delay. */
   pongDelayMs?: number;
-  /** Drop a socket that sent no newline-terminated frame for this long. Default 65 000; 0 = never. */
+  /** Drop a socket that sent no newline-terminated frame for this long; 0 = never. */
   clientIdleTimeoutMs?: number;
-  /** ESPN answers 403 to non-browser User-Agents. Default false (Node test clients welcome). */
+  /** ESPN answers 403 to non-browser User-Agents. */
   requireBrowserUserAgent?: boolean;
-  /** When the draft page sets the SWID / espn_s2 cookies. Default 'always' (a logged-in user). */
-  pageCookies?: 'always' | 'private-only' | 'never';
-  /** Start the lobby countdown immediately. Default true; else call `sim.start()`. */
+  /** When the draft page sets the SWID / espn_s2 cookies. */
+  pageCookies?: PageCookies;
+  /** Start the lobby countdown immediately; else call `sim.start()`. */
   autoStart?: boolean;
   log?: (msg: string) => void;
 }
+
+/** The server side's defaults; the draft's are ENGINE_DEFAULTS. */
+export const SIMULATOR_DEFAULTS = {
+  port: 443,
+  host: '127.0.0.1',
+  /** ≈ what ESPN takes to answer a PING. */
+  pongDelayMs: 100,
+  /** ESPN drops a client that sends no newline-terminated frame for ≈65 s. */
+  clientIdleTimeoutMs: 65_000,
+  /** Node test clients are welcome (ESPN itself answers 403 to them). */
+  requireBrowserUserAgent: false,
+  /** A logged-in user: the page always sets the cookies. */
+  pageCookies: 'always' as PageCookies,
+  autoStart: true,
+} as const;
 
 export interface PageUrlOptions {
   /** Default: my team. */
@@ -89,22 +107,23 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const engine = new DraftEngine(opts);
   const cert = await generateSimCertificate();
   const decoyAccessToken = `eyJhbGciOiJSUzI1NiJ9.DECOY-DSS-ACCESS-TOKEN-${randomBytes(12).toString('hex')}.c2ln`;
+  const D = SIMULATOR_DEFAULTS;
   const server = new SimServer({
     engine,
     cert,
-    host: opts.host ?? '127.0.0.1',
-    port: opts.port ?? 443,
-    pongDelayMs: opts.pongDelayMs ?? 100,
-    clientIdleTimeoutMs: opts.clientIdleTimeoutMs ?? 65_000,
-    requireBrowserUserAgent: opts.requireBrowserUserAgent ?? false,
-    pageCookies: opts.pageCookies ?? 'always',
+    host: opts.host ?? D.host,
+    port: opts.port ?? D.port,
+    pongDelayMs: opts.pongDelayMs ?? D.pongDelayMs,
+    clientIdleTimeoutMs: opts.clientIdleTimeoutMs ?? D.clientIdleTimeoutMs,
+    requireBrowserUserAgent: opts.requireBrowserUserAgent ?? D.requireBrowserUserAgent,
+    pageCookies: opts.pageCookies ?? D.pageCookies,
     decoyAccessToken,
     log,
   });
 
   let port: number;
   try {
-    port = await server.listen(opts.port ?? 443);
+    port = await server.listen(opts.port ?? D.port);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (opts.port !== undefined || (code !== 'EACCES' && code !== 'EADDRINUSE' && code !== 'EPERM')) throw err;
@@ -149,7 +168,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     });
 
   let closed = false;
-  if (opts.autoStart !== false) engine.start();
+  if (opts.autoStart ?? D.autoStart) engine.start();
   log(`simulator listening on 127.0.0.1:${port}`);
 
   return {

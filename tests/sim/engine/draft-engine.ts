@@ -6,7 +6,7 @@
  * Deterministic for a seed as long as no client intervenes (SELECT / AUTODRAFT / DRAFT_LIST).
  */
 import type { TemplateSpot } from '../espn-ids';
-import { createLeague, type LeagueInfo, type SimTeam } from '../league';
+import { createLeague, type LeagueInfo } from '../league';
 import { generatePlayerPool, type SimPlayer } from '../players';
 import { Rng } from '../rng';
 import { clockFrameFor, msRemaining } from '../rules/clock';
@@ -14,26 +14,19 @@ import { parseClientCommand } from '../rules/client-command';
 import { FRAME, encodeMessage } from '../rules/frames';
 import { planPick } from '../rules/pick-plan';
 import { autosuggest, bestFor, chooseHuman, type PoolView } from '../rules/player-choice';
-import { planPresence, type PresenceStep } from '../rules/presence-plan';
-import { addToRoster, emptyRoster, spotFor, type RosterState } from '../rules/roster-spot';
+import { addToRoster, emptyRoster, spotFor } from '../rules/roster-spot';
 import { checkSelect } from '../rules/select-check';
 import { snakeSlots, type DraftSlot } from '../rules/snake-order';
 import { RealScheduler, type Scheduler, type TimerHandle } from '../scheduler';
 import { resolveEngineOptions, type EngineOptions, type ResolvedEngineOptions } from './defaults';
 import type { ClientReply, DraftPhase, EngineEvent, TruthPick } from './events';
+import { PresenceChurn } from './presence';
+import type { TeamState } from './team-state';
+import { TickGrid } from './tick-grid';
 import { PausableTimers, type Timer } from './timers';
 
 export type { EngineOptions } from './defaults';
 export type { ClientReply, DraftPhase, EngineEvent, TruthPick } from './events';
-
-interface TeamState extends RosterState {
-  team: SimTeam;
-  online: boolean;
-  autodraft: boolean;
-  /** Sockets currently joined for this team (the socket layer reports them). */
-  sockets: number;
-  queue: number[];
-}
 
 interface ActivePick {
   index: number;
@@ -67,17 +60,10 @@ export class DraftEngine {
   private stopped = false;
   private paused = false;
   private pausedClockMs = 0;
-  private tickTimer: TimerHandle | null = null;
-  private tickCount = 0;
-  private tickOrigin = 0;
+  private readonly ticks: TickGrid;
+  private readonly presence: PresenceChurn;
   private postDraftTimer: TimerHandle | null = null;
   private completeWaiters: Array<() => void> = [];
-  /** Presence changes tied to pick numbers (keeps churn deterministic during the draft). */
-  private presenceAfterPick = new Map<number, PresenceStep[]>();
-  /** Teams that left and rejoin after their next (timed-out) pick. */
-  private readonly rejoinAfterOwnPick = new Set<number>();
-  /** Lobby presence changes, armed by start(): ms after start → action. */
-  private readonly lobbyEvents: Array<{ at: number; fn: () => void }> = [];
   private draftDateValue: number;
 
   constructor(options: Partial<EngineOptions> = {}, scheduler: Scheduler = new RealScheduler()) {
@@ -85,6 +71,13 @@ export class DraftEngine {
     const { seed, myTeamId } = this.opts;
     this.sched = scheduler;
     this.timers = new PausableTimers(scheduler);
+    this.ticks = new TickGrid(scheduler, this.opts.clockTickMs, () => this.tick());
+    this.presence = new PresenceChurn({
+      teams: this.teamState,
+      timers: this.timers,
+      phase: () => this.phaseValue,
+      emitFrame: (frame) => this.emitFrame(frame),
+    });
     const root = new Rng(seed);
     this.pickRng = root.fork('picks');
     this.choiceRng = root.fork('choice');
@@ -119,7 +112,15 @@ export class DraftEngine {
         ...emptyRoster(this.league.rosterTemplate),
       });
     }
-    this.armPresencePlan();
+    if (this.opts.presenceChurn) {
+      this.presence.plan(this.presenceRng, {
+        memberTeamIds: this.league.teams.filter((t) => t.memberSwid !== null).map((t) => t.teamId),
+        myTeamId,
+        teamCount: this.league.teams.length,
+        totalPicks: this.slots.length,
+        preDraftMs: this.opts.preDraftMs,
+      });
+    }
     this.placeKeepers();
   }
 
@@ -230,17 +231,16 @@ export class DraftEngine {
   start(): void {
     if (this.started) return;
     this.started = true;
-    this.tickOrigin = this.sched.now();
-    this.draftDateValue = this.tickOrigin + this.opts.preDraftMs;
-    for (const e of this.lobbyEvents) this.timers.later(e.at, e.fn);
-    this.scheduleTick();
+    this.draftDateValue = this.sched.now() + this.opts.preDraftMs;
+    this.presence.armLobby();
+    this.ticks.start();
     this.timers.later(this.opts.preDraftMs, () => this.beginDraft());
   }
 
   stop(): void {
     this.stopped = true;
     this.timers.stop();
-    this.sched.clearTimeout(this.tickTimer);
+    this.ticks.stop();
     this.sched.clearTimeout(this.postDraftTimer);
   }
 
@@ -398,22 +398,7 @@ export class DraftEngine {
     const player = this.playersById.get(this.autosuggest(active.teamId));
     if (!player) throw new Error('player pool exhausted');
     this.makePick(player, 'auto');
-    if (expired && st.sockets === 0 && st.team.teamId !== this.opts.myTeamId) this.returnAfterTimeout(st);
-  }
-
-  /** A member who was in the room (or returns now) switches autodraft off again, as in session A. */
-  private returnAfterTimeout(st: TeamState): void {
-    const teamId = st.team.teamId;
-    this.timers.later(this.opts.returnAfterTimeoutMs, () => {
-      if (this.phaseValue === 'complete' || st.sockets > 0 || !st.team.memberSwid) return;
-      if (this.rejoinAfterOwnPick.delete(teamId) && !st.online) {
-        st.online = true;
-        this.emitFrame(FRAME.joined(teamId, st.team.memberSwid));
-      }
-      if (!st.online) return; // stays on autodraft until it rejoins
-      st.autodraft = false;
-      this.emitFrame(FRAME.autodraft(teamId, false));
-    });
+    if (expired && st.sockets === 0 && st.team.teamId !== this.opts.myTeamId) this.presence.returnAfterTimeout(st, this.opts.returnAfterTimeoutMs);
   }
 
   private makePick(player: SimPlayer, by: 'human' | 'auto'): void {
@@ -430,7 +415,7 @@ export class DraftEngine {
 
     if (this.nextOpenIndex() === null) return this.finishDraft();
     this.emit({ type: 'autosuggest' });
-    this.runPresenceAfterPick(slot.overallPick);
+    this.presence.runAfterPick(slot.overallPick);
     this.timers.later(this.opts.selectingGapMs, () => this.beginNextPick());
   }
 
@@ -459,8 +444,7 @@ export class DraftEngine {
     this.active = null;
     this.emitFrame(FRAME.state(2));
     this.setPhase('complete');
-    this.sched.clearTimeout(this.tickTimer);
-    this.tickTimer = null;
+    this.ticks.stop();
     const post = (): void => {
       if (this.stopped) return;
       this.emitFrame(FRAME.clockComplete());
@@ -474,15 +458,9 @@ export class DraftEngine {
 
   // ---------------------------------------------------------------- clock ticks
 
-  /** Ticks keep to a fixed grid from start(), unaffected by pauses (the frame changes instead). */
-  private scheduleTick(): void {
-    this.tickCount++;
-    const at = this.tickOrigin + this.tickCount * this.opts.clockTickMs;
-    this.tickTimer = this.sched.setTimeout(() => this.tick(), Math.max(0, at - this.sched.now()));
-  }
-
-  private tick(): void {
-    if (this.stopped || this.phaseValue === 'complete') return;
+  /** One CLOCK tick; pauses do not move the grid, they change the frame. False: stop ticking. */
+  private tick(): boolean {
+    if (this.stopped || this.phaseValue === 'complete') return false;
     if (this.paused) this.emitFrame(FRAME.clockPaused());
     else if (this.phaseValue === 'pre_draft') {
       const ms = this.draftDate - this.sched.now();
@@ -490,7 +468,7 @@ export class DraftEngine {
     } else if (this.active && !this.active.pendingSelect) {
       this.emitFrame(FRAME.clockPick(this.msRemaining(), this.active.teamId));
     }
-    this.scheduleTick();
+    return true;
   }
 
   private msRemaining(): number {
@@ -499,7 +477,7 @@ export class DraftEngine {
     return msRemaining(this.opts.timePerSelectionMs, this.active.startedAt, this.sched.now());
   }
 
-  // ---------------------------------------------------------------- keepers & presence
+  // ---------------------------------------------------------------- keepers
 
   private placeKeepers(): void {
     for (const k of this.opts.keepers ?? []) {
@@ -512,61 +490,6 @@ export class DraftEngine {
       const spot = spotFor(this.template, st, player);
       if (spot === null) throw new RangeError(`keeper: no roster spot for player ${player.id}`);
       this.record(slot, st, player, spot, true, false);
-    }
-  }
-
-  /** Applies the presence plan (rules/presence-plan.ts): who starts away, lobby joins and leaves. */
-  private armPresencePlan(): void {
-    if (!this.opts.presenceChurn) return;
-    const plan = planPresence(this.presenceRng, {
-      memberTeamIds: this.league.teams.filter((t) => t.memberSwid !== null).map((t) => t.teamId),
-      myTeamId: this.opts.myTeamId,
-      teamCount: this.league.teams.length,
-      totalPicks: this.slots.length,
-      preDraftMs: this.opts.preDraftMs,
-    });
-    for (const t of plan.startOffline) {
-      const st = this.teamState.get(t)!;
-      st.online = false;
-      st.autodraft = true;
-    }
-    for (const step of plan.lobby) {
-      const st = this.teamState.get(step.teamId)!;
-      const fn =
-        step.kind === 'join'
-          ? (): void => {
-              if (st.sockets > 0 || this.phaseValue !== 'pre_draft') return;
-              st.online = true;
-              st.autodraft = false;
-              this.emitFrame(FRAME.autodraft(step.teamId, false));
-              this.emitFrame(FRAME.joined(step.teamId, st.team.memberSwid));
-            }
-          : (): void => {
-              if (st.sockets > 0 || this.phaseValue !== 'pre_draft') return;
-              st.online = false;
-              this.rejoinAfterOwnPick.add(step.teamId);
-              this.emitFrame(FRAME.left(step.teamId, st.team.memberSwid, 1));
-            };
-      this.lobbyEvents.push({ at: step.at, fn });
-    }
-    this.presenceAfterPick = plan.afterPick;
-  }
-
-  private runPresenceAfterPick(overallPick: number): void {
-    for (const step of this.presenceAfterPick.get(overallPick) ?? []) {
-      const st = this.teamState.get(step.teamId)!;
-      if (st.sockets > 0 || !st.team.memberSwid) continue; // a real socket owns this team's presence
-      if (step.kind === 'leave' && st.online) {
-        st.online = false;
-        this.emitFrame(FRAME.left(step.teamId, st.team.memberSwid, 1));
-      } else if (step.kind === 'rejoin' && !st.online) {
-        st.online = true;
-        if (st.autodraft) {
-          st.autodraft = false;
-          this.emitFrame(FRAME.autodraft(step.teamId, false));
-        }
-        this.emitFrame(FRAME.joined(step.teamId, st.team.memberSwid));
-      }
     }
   }
 
