@@ -13,13 +13,15 @@ import { clockFrameFor, msRemaining } from '../rules/clock';
 import { parseClientCommand } from '../rules/client-command';
 import { FRAME, encodeMessage } from '../rules/frames';
 import { planPick } from '../rules/pick-plan';
-import { autosuggest, bestFor, chooseHuman, type PoolView } from '../rules/player-choice';
-import { addToRoster, emptyRoster, spotFor } from '../rules/roster-spot';
+import { autosuggest, chooseHuman, type PoolView } from '../rules/player-choice';
+import { emptyRoster, spotFor } from '../rules/roster-spot';
 import { checkSelect } from '../rules/select-check';
 import { snakeSlots, type DraftSlot } from '../rules/snake-order';
 import { RealScheduler, type Scheduler, type TimerHandle } from '../scheduler';
 import { resolveEngineOptions, type EngineOptions, type ResolvedEngineOptions } from './defaults';
 import type { ClientReply, DraftPhase, EngineEvent, TruthPick } from './events';
+import { placeKeepers } from './keepers';
+import { PickLedger } from './pick-ledger';
 import { PresenceChurn } from './presence';
 import type { TeamState } from './team-state';
 import { TickGrid } from './tick-grid';
@@ -51,8 +53,7 @@ export class DraftEngine {
   private readonly presenceRng: Rng;
   private readonly listeners = new Set<(e: EngineEvent) => void>();
   private readonly teamState = new Map<number, TeamState>();
-  private readonly drafted = new Map<number, TruthPick>(); // overallPick → pick
-  private readonly draftedPlayers = new Set<number>();
+  private readonly ledger: PickLedger;
   private readonly pool: PoolView;
   private phaseValue: DraftPhase = 'pre_draft';
   private active: ActivePick | null = null;
@@ -97,8 +98,9 @@ export class DraftEngine {
     });
     this.players = generatePlayerPool(seed);
     this.playersById = new Map(this.players.map((p) => [p.id, p]));
-    this.pool = { players: this.players, playersById: this.playersById, drafted: this.draftedPlayers };
     this.slots = snakeSlots(this.league.draftOrder, this.opts.rounds);
+    this.ledger = new PickLedger(this.slots);
+    this.pool = { players: this.players, playersById: this.playersById, drafted: this.ledger.draftedPlayers };
     this.draftDateValue = scheduler.now() + this.opts.preDraftMs;
 
     for (const team of this.league.teams) {
@@ -121,7 +123,7 @@ export class DraftEngine {
         preDraftMs: this.opts.preDraftMs,
       });
     }
-    this.placeKeepers();
+    placeKeepers(this.opts.keepers ?? [], { slots: this.slots, ledger: this.ledger, teams: this.teamState, template: this.template, pool: this.pool });
   }
 
   // ---------------------------------------------------------------- public queries
@@ -145,12 +147,12 @@ export class DraftEngine {
 
   /** Picks made so far (keepers included), in overall order. */
   truth(): TruthPick[] {
-    return [...this.drafted.values()].sort((a, b) => a.overallPick - b.overallPick).map((p) => ({ ...p }));
+    return this.ledger.truth();
   }
 
   /** Picks made so far (keepers included). */
   get pickCount(): number {
-    return this.drafted.size;
+    return this.ledger.size;
   }
 
   get totalPicks(): number {
@@ -180,7 +182,7 @@ export class DraftEngine {
 
   /** The CLOCK frame describing the current state (sent in the join sequence). */
   clockFrame(): string {
-    const next = this.nextOpenIndex();
+    const next = this.ledger.nextOpenIndex();
     return clockFrameFor({
       paused: this.paused,
       phase: this.phaseValue,
@@ -359,14 +361,9 @@ export class DraftEngine {
     this.timers.later(this.opts.selectingGapMs, () => this.beginNextPick());
   }
 
-  private nextOpenIndex(): number | null {
-    for (let i = 0; i < this.slots.length; i++) if (!this.drafted.has(i + 1)) return i;
-    return null;
-  }
-
   private beginNextPick(): void {
     if (this.stopped) return;
-    const index = this.nextOpenIndex();
+    const index = this.ledger.nextOpenIndex();
     if (index === null) return this.finishDraft();
     const slot = this.slots[index]!;
     const st = this.teamState.get(slot.teamId)!;
@@ -406,37 +403,17 @@ export class DraftEngine {
     if (!active) return;
     const st = this.teamState.get(active.teamId)!;
     const spot = spotFor(this.template, st, player);
-    if (spot === null || this.draftedPlayers.has(player.id)) throw new Error(`illegal pick ${player.id} for team ${active.teamId}`);
+    if (spot === null || this.ledger.draftedPlayers.has(player.id)) throw new Error(`illegal pick ${player.id} for team ${active.teamId}`);
     this.active = null;
     const slot = this.slots[active.index]!;
-    const pick = this.record(slot, st, player, spot, false, by === 'auto');
+    const pick = this.ledger.record(slot, st, player, spot, false, by === 'auto');
     this.emitFrame(FRAME.selected(slot.teamId, player.id, spot, by === 'human' ? st.team.memberSwid : null));
     this.emit({ type: 'pick', pick });
 
-    if (this.nextOpenIndex() === null) return this.finishDraft();
+    if (this.ledger.nextOpenIndex() === null) return this.finishDraft();
     this.emit({ type: 'autosuggest' });
     this.presence.runAfterPick(slot.overallPick);
     this.timers.later(this.opts.selectingGapMs, () => this.beginNextPick());
-  }
-
-  private record(slot: DraftSlot, st: TeamState, player: SimPlayer, spot: number, keeper: boolean, autopick: boolean): TruthPick {
-    addToRoster(st, player, spot);
-    this.draftedPlayers.add(player.id);
-    const pick: TruthPick = {
-      overallPick: slot.overallPick,
-      round: slot.round,
-      roundPick: slot.roundPick,
-      teamId: slot.teamId,
-      playerId: player.id,
-      playerName: player.fullName,
-      position: player.position,
-      proTeam: player.proTeam,
-      rosterSpot: spot,
-      keeper,
-      autopick,
-    };
-    this.drafted.set(slot.overallPick, pick);
-    return pick;
   }
 
   private finishDraft(): void {
@@ -477,22 +454,6 @@ export class DraftEngine {
     return msRemaining(this.opts.timePerSelectionMs, this.active.startedAt, this.sched.now());
   }
 
-  // ---------------------------------------------------------------- keepers
-
-  private placeKeepers(): void {
-    for (const k of this.opts.keepers ?? []) {
-      const slot = this.slots.find((s) => s.teamId === k.teamId && s.round === k.round);
-      if (!slot) throw new RangeError(`keeper: team ${k.teamId} has no pick in round ${k.round}`);
-      if (this.drafted.has(slot.overallPick)) throw new RangeError(`keeper: pick ${slot.overallPick} is kept twice`);
-      const st = this.teamState.get(k.teamId)!;
-      const player = k.playerId !== undefined ? this.playersById.get(k.playerId) : bestFor(this.template, this.pool, st, 1)[0];
-      if (!player || this.draftedPlayers.has(player.id)) throw new RangeError(`keeper: player ${k.playerId} is unknown or taken`);
-      const spot = spotFor(this.template, st, player);
-      if (spot === null) throw new RangeError(`keeper: no roster spot for player ${player.id}`);
-      this.record(slot, st, player, spot, true, false);
-    }
-  }
-
   // ---------------------------------------------------------------- plumbing
 
   private setPhase(phase: DraftPhase): void {
@@ -509,5 +470,3 @@ export class DraftEngine {
     for (const fn of this.listeners) fn(e);
   }
 }
-
-export { encodeMessage } from '../rules/frames';
