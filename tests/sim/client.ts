@@ -5,6 +5,7 @@
 import https from 'node:https';
 import { WebSocket, type ClientOptions } from 'ws';
 import type { Simulator } from './index';
+import { rawDataText } from './socket/connection';
 
 export interface SocketClientOptions {
   teamId?: number;
@@ -77,7 +78,7 @@ export class SimSocketClient {
     });
     this.ws.on('error', () => undefined);
     this.ws.on('message', (data) => {
-      this.frames.push({ at: Date.now(), frame: data.toString() });
+      this.frames.push({ at: Date.now(), frame: rawDataText(data) });
       this.notify();
     });
   }

@@ -1,4 +1,4 @@
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 
 /** Why the server ended a draft socket, if it did. */
 export type EndedBy = 'drop' | 'kick' | 'duplicate' | 'idle' | 'auth' | 'shutdown';
@@ -55,4 +55,11 @@ export class SimEvents {
   emit(e: SimEvent): void {
     for (const fn of this.listeners) fn(e);
   }
+}
+
+/** A text frame's payload as a string, whichever shape `ws` delivered it in. */
+export function rawDataText(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
 }

@@ -6,7 +6,7 @@
 import { WebSocket, type RawData } from 'ws';
 import type { DraftEngine, EngineEvent } from '../engine/draft-engine';
 import { FRAME } from '../rules/frames';
-import type { Conn, ConnectionRecord, SimEvents } from './connection';
+import { rawDataText, type Conn, type ConnectionRecord, type SimEvents } from './connection';
 import { checkJoin, joinSequence } from './join-sequence';
 
 export interface DraftRoomOptions {
@@ -129,7 +129,7 @@ export class DraftRoom {
 
   private onClientMessage(conn: Conn, data: RawData, isBinary: boolean): void {
     if (isBinary) return;
-    const text = Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
+    const text = rawDataText(data);
     conn.rec.framesIn++;
     // ESPN only acts on newline-terminated frames; without "\n" the client times out (≈65 s).
     if (!text.endsWith('\n')) return;
