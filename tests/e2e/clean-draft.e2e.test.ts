@@ -80,7 +80,7 @@ describe('a clean 10-team, 16-round draft in Chromium with the production build'
     const csv = await exportFile(popup, 'Export CSV');
     const lines = csv.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'overall_pick,round,round_pick,team_id,team_name,player_id,player_name,position,pro_team,roster_spot,keeper,autopick,source,recorded_at',
+      'overall_pick,round,round_pick,team_id,team_name,player_id,player_name,position,pro_team,roster_spot,keeper,autopick,source,recorded_at,price,nominating_team_id',
     );
     expect(lines).toHaveLength(TEAMS * ROUNDS + 1);
 
