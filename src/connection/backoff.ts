@@ -1,4 +1,4 @@
-import type { RecoveryConfig } from './recovery-config';
+import type { Options } from './options';
 
 /**
  * Wait before the next reload, after `failedAttempts` reloads did not bring the draft back.
@@ -14,7 +14,7 @@ import type { RecoveryConfig } from './recovery-config';
 export function reloadBackoffMs(
   failedAttempts: number,
   random: () => number,
-  config: Pick<RecoveryConfig, 'backoffBaseMs' | 'backoffMinMs' | 'backoffCapMs'>,
+  config: Pick<Options, 'backoffBaseMs' | 'backoffMinMs' | 'backoffCapMs'>,
 ): number {
   const exponent = Math.max(0, failedAttempts - 1);
   const bound = Math.min(config.backoffCapMs, config.backoffBaseMs * 2 ** exponent);

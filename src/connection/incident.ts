@@ -50,6 +50,86 @@ export interface Incident {
   outcome: IncidentOutcome;
 }
 
+/** An incident counts as a connection fault unless the tab went away or ESPN kicked it. */
+export function isFault(cause: IncidentCause): boolean {
+  return cause.kind !== 'page-unload' && cause.kind !== 'kicked';
+}
+
+/** The part of the connection state that records incidents; they open and close only here. */
+export interface IncidentBook {
+  /** The unresolved incident, if any. */
+  incident: Incident | null;
+  /** Resolved or abandoned incidents, oldest first, at most `maxIncidents`. */
+  incidents: Incident[];
+  nextSeq: number;
+  drops: number;
+  recoveries: number;
+}
+
+/**
+ * Opens an incident detected at `at`; the feed was fine until `lastInboundAt` (null: no frame yet).
+ * The caller has closed any earlier one.
+ */
+export function openIncident<B extends IncidentBook>(book: B, cause: IncidentCause, at: number, lastInboundAt: number | null): B {
+  const incident: Incident = {
+    seq: book.nextSeq,
+    cause,
+    faultStartedAt: lastInboundAt,
+    detectedAt: at,
+    detectionLatencyMs: lastInboundAt === null ? null : at - lastInboundAt,
+    recoveredAt: null,
+    recoveryDurationMs: null,
+    outageMs: null,
+    reloadAttempts: 0,
+    picksCaughtUp: null,
+    gaveUp: false,
+    outcome: 'open',
+  };
+  return { ...book, incident, nextSeq: book.nextSeq + 1, drops: book.drops + (isFault(cause) ? 1 : 0) };
+}
+
+/** Moves the open incident (if any) into the bounded history with its final outcome. */
+export function closeIncident<B extends IncidentBook>(book: B, outcome: 'recovered' | 'abandoned', at: number, maxIncidents: number): B {
+  const open = book.incident;
+  if (!open) return book;
+  const closed: Incident =
+    outcome === 'recovered'
+      ? { ...open, outcome, recoveredAt: at, recoveryDurationMs: at - open.detectedAt, outageMs: at - (open.faultStartedAt ?? open.detectedAt) }
+      : { ...open, outcome };
+  const incidents = [...book.incidents, closed];
+  if (incidents.length > maxIncidents) incidents.splice(0, incidents.length - maxIncidents);
+  return {
+    ...book,
+    incident: null,
+    incidents,
+    recoveries: book.recoveries + (outcome === 'recovered' && isFault(open.cause) ? 1 : 0),
+  };
+}
+
+/** Amends the open incident (no-op without one). */
+export function updateIncident<B extends IncidentBook>(book: B, patch: Partial<Incident>): B {
+  return book.incident ? { ...book, incident: { ...book.incident, ...patch } } : book;
+}
+
+/**
+ * Records picks an INIT restored. INIT both ends the incident and yields the count, so without an
+ * open incident the count lands on the one just recovered, once.
+ */
+export function addPicksCaughtUp<B extends IncidentBook>(book: B, count: number): B {
+  const open = book.incident;
+  if (open) return updateIncident(book, { picksCaughtUp: (open.picksCaughtUp ?? 0) + count });
+  const last = book.incidents[book.incidents.length - 1];
+  if (!last || last.outcome !== 'recovered' || last.picksCaughtUp !== null) return book;
+  const incidents = [...book.incidents];
+  incidents[incidents.length - 1] = { ...last, picksCaughtUp: count };
+  return { ...book, incidents };
+}
+
+/** Every incident, oldest first, the unresolved one last. */
+export function allIncidents(book: Pick<IncidentBook, 'incident' | 'incidents'>): Incident[] {
+  return book.incident ? [...book.incidents, book.incident] : book.incidents;
+}
+
 /** Plain-words name of a WebSocket close code (RFC 6455 §7.4.1), for the ones a draft tab meets. */
 function closeCodeMeaning(code: number): string | null {
   switch (code) {
@@ -102,14 +182,14 @@ export function describeCause(cause: IncidentCause): string {
  */
 export function describeIncident(incident: Incident): string {
   // Unloads and kicks are reported the moment they happen; a "detection delay" means nothing there.
-  const isFault = incident.cause.kind !== 'page-unload' && incident.cause.kind !== 'kicked';
+  const fault = isFault(incident.cause);
   const parts = [`${describeCause(incident.cause)}.`];
-  if (isFault && incident.detectionLatencyMs !== null) {
+  if (fault && incident.detectionLatencyMs !== null) {
     parts.push(`Noticed ${formatDuration(incident.detectionLatencyMs)} after the last frame.`);
   }
   const reloads = incident.reloadAttempts > 0 ? ` (${plural(incident.reloadAttempts, 'reload')})` : '';
   if (incident.outcome === 'recovered' && incident.recoveryDurationMs !== null) {
-    const how = reloads || (isFault ? ' (ESPN reconnected by itself)' : '');
+    const how = reloads || (fault ? ' (ESPN reconnected by itself)' : '');
     const caught =
       incident.picksCaughtUp === null ? '' : `; ${plural(incident.picksCaughtUp, 'pick')} caught up`;
     parts.push(`Back after ${formatDuration(incident.recoveryDurationMs)}${how}${caught}.`);
@@ -117,7 +197,7 @@ export function describeIncident(incident: Incident): string {
     parts.push(`Watching stopped before it recovered${reloads}.`);
   } else if (incident.gaveUp) {
     parts.push(`Automatic recovery gave up${reloads}; the tab needs a manual reload.`);
-  } else if (isFault) {
+  } else if (fault) {
     parts.push(`Still recovering${reloads}.`);
   } else {
     parts.push('Not watching until the draft room is open again.');

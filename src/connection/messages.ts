@@ -1,6 +1,6 @@
-import { formatDuration, plural } from '../health/format-duration';
-import type { StallCause } from '../health/silence';
-import type { DropCause } from './recovery-types';
+import { formatDuration, plural } from './format-duration';
+import type { StallCause } from './silence';
+import type { DropCause } from './types';
 
 /** Log lines in plain words: they end up in the popup's activity list and bug reports. */
 
@@ -38,7 +38,6 @@ export function reconnectedMessage(elapsedMs: number, reloads: number): string {
 export const MESSAGES = {
   resumed: (elapsedMs: number) => `ESPN's connection came back by itself after ${formatDuration(elapsedMs)}`,
   espnSocketOpened: 'ESPN opened a new draft socket; waiting for its snapshot',
-  reloadedSocketOpened: 'Draft socket reopened after the reload; waiting for its snapshot',
   kicked:
     'ESPN disconnected this tab because the draft was opened in another tab or device; not reloading, since that would disconnect the other one',
   draftComplete: 'Draft complete; no more reloads',

@@ -1,47 +1,112 @@
-/** Every timing and limit of the recovery policy. All durations in ms. */
-export interface RecoveryConfig {
-  /**
-   * After a drop or stall, how long ESPN's own client gets to open a new draft socket before we
-   * reload the tab. Default 8 000 ms. ESPN's reconnect timing is undocumented; 8 s lets a quick
-   * automatic reconnect win (a reload costs the user the page state), while detection (≤ 12 s
-   * after the last frame) + grace still reloads within ~20 s: inside one 30 s pick clock.
-   */
+/**
+ * Every threshold of the connection wing: the stall rule (run in the page), the recovery policy and
+ * the health bookkeeping (run in the worker). All durations in ms.
+ *
+ * This file imports nothing, because the MAIN-world page hook bundles it (through silence.ts).
+ * Settings (src/worker/settings.ts) override single fields; anything not set is `DEFAULT`.
+ *
+ * Cadences the values rely on (protocol.md §2.3, §3.1; measured in fixtures/session-a.jsonl):
+ * - ESPN sends CLOCK every ~5 s before and during the draft. Every inbound gap in session A is
+ *   ≤ 5.03 s. CLOCK frames alone skip a tick at draft start and before a snake turn: the largest
+ *   CLOCK-to-CLOCK gap is 10.01 s (t 321.679 → 331.689); other frames filled it.
+ * - After the draft (STATE 2) ESPN sends only `CLOCK 4`, every 20 s [sourced, not captured].
+ * - The page PINGs every 14.0–15.4 s and the PONG comes back in 0.10–0.19 s.
+ * - INIT is the 2nd frame of a socket and arrived 0.22 s after open; a pick clock is 30 s.
+ */
+export interface Options {
+  // ── The stall rule (silence.ts) ────────────────────────────────────────────────────────────
+  /** Longest silence tolerated before or during the draft. */
+  activeBudgetMs: number;
+  /** Longest silence tolerated while the League Manager paused the draft. */
+  pausedBudgetMs: number;
+  /** Longest silence tolerated after the draft is complete. */
+  completeBudgetMs: number;
+  /** How long a PING may go unanswered, with nothing else arriving either, before the socket stalls. */
+  pongTimeoutMs: number;
+
+  // ── The recovery policy (reducer.ts) ───────────────────────────────────────────────────────
+  /** After a drop or stall, how long ESPN's own client gets to open a new socket before we reload. */
   graceMs: number;
-  /**
-   * When ESPN's client opens a new socket on its own (during the grace or a backoff wait), how long
-   * that socket gets to deliver INIT before we stop trusting it. Default 10 000 ms; INIT is the
-   * 2nd frame and arrived 0.22 s after open in session A, so 10 s is generous.
-   */
+  /** How long a socket ESPN's client opened on its own (during grace or backoff) gets to deliver INIT. */
   espnSocketInitTimeoutMs: number;
-  /**
-   * After a reload, how long the page gets to load, open a socket and receive INIT before the
-   * attempt counts as failed. Default 20 000 ms: the draft page pulls > 1 MB (draftInit, scripts)
-   * before it opens the socket; 20 s covers a slow connection without stretching a dead one.
-   */
+  /** After a reload, how long the page gets to load, open a socket and deliver INIT. */
   reloadTimeoutMs: number;
-  /** Backoff bound after the first failed reload; it doubles per failed attempt. Default 2 000 ms. */
+  /** Backoff bound after the first failed reload; it doubles per failed attempt. */
   backoffBaseMs: number;
-  /** Shortest wait between reloads, so a zero random draw never hammers ESPN. Default 1 000 ms. */
+  /** Shortest wait between reloads. */
   backoffMinMs: number;
-  /**
-   * Longest wait between reloads. Default 30 000 ms: one pick clock; waiting longer would let
-   * whole rounds pass with the user unable to pick.
-   */
+  /** Longest wait between reloads. */
   backoffCapMs: number;
-  /**
-   * Reloads before giving up and asking the user. Default 6: with the defaults above that is at
-   * most ~3 minutes of trying (6 × 20 s timeouts + ≤ 60 s of backoff + grace); past that the
-   * outage is not something a reload fixes (network down, ESPN down, logged out).
-   */
+  /** Reloads before giving up and asking the user. */
   maxAttempts: number;
+
+  // ── Health bookkeeping (incident.ts, heartbeat.ts) ─────────────────────────────────────────
+  /** Resolved incidents kept, oldest dropped first. */
+  maxIncidents: number;
+  /** Weight of a new RTT sample in the smoothed RTT, in (0, 1]. */
+  rttSmoothing: number;
 }
 
-export const DEFAULT_RECOVERY_CONFIG: Readonly<RecoveryConfig> = Object.freeze({
+/** The documented defaults; each value's reason is beside it. */
+export const DEFAULT: Readonly<Options> = Object.freeze({
+  // 11 s: session A's largest inbound gap is 5.03 s, so this tolerates one entirely missed 5 s CLOCK
+  // tick plus a second of jitter (and exceeds the 10.01 s largest CLOCK-only gap). Checked every
+  // ~1 s, a dead socket is reported ≤ 12 s after its last frame: within one 30 s pick clock.
+  activeBudgetMs: 11_000,
+  // 45 s: the bare pause CLOCK's cadence is undocumented, so generous; no pick can be missed while
+  // paused, so slow detection costs nothing.
+  pausedBudgetMs: 45_000,
+  // 45 s: two missed 20 s `CLOCK 4` ticks plus margin, since that cadence is sourced, not captured.
+  completeBudgetMs: 45_000,
+  // 6 s: 30× the slowest PONG in session A (0.194 s), yet sooner than the silence budget when a
+  // PING was in flight. Inbound frames after the PING prove the ESPN → page direction (the one
+  // picks arrive on) works, so a lost PONG alone never reloads in the middle of a pick.
+  pongTimeoutMs: 6_000,
+
+  // 8 s: ESPN's reconnect timing is undocumented; 8 s lets a quick automatic reconnect win (a
+  // reload costs the user the page state), while detection (≤ 12 s) + grace still reloads within
+  // ~20 s of the last frame: inside one 30 s pick clock.
   graceMs: 8_000,
+  // 10 s: INIT arrived 0.22 s after open in session A, so 10 s is generous.
   espnSocketInitTimeoutMs: 10_000,
+  // 20 s: the draft page pulls > 1 MB (draftInit, scripts) before it opens the socket; 20 s covers
+  // a slow connection without stretching a dead one.
   reloadTimeoutMs: 20_000,
+  // 2 s, doubling: the first retry comes quickly, later ones spread out.
   backoffBaseMs: 2_000,
+  // 1 s: a zero random draw never hammers ESPN.
   backoffMinMs: 1_000,
+  // 30 s: one pick clock; waiting longer would let whole rounds pass with the user unable to pick.
   backoffCapMs: 30_000,
+  // 6: with the values above at most ~3 minutes of trying (6 × 20 s timeouts + ≤ 60 s backoff +
+  // grace); past that the outage is not something a reload fixes (network down, ESPN down, logged out).
   maxAttempts: 6,
+
+  // 50: a bad evening's worth of incidents, not a memory leak.
+  maxIncidents: 50,
+  // 1/8: TCP's SRTT gain (RFC 6298), so one slow PONG does not swing the display.
+  rttSmoothing: 1 / 8,
 });
+
+/** The fields the page hook's stall rule reads. */
+export const SILENCE_OPTION_KEYS = ['activeBudgetMs', 'pausedBudgetMs', 'completeBudgetMs', 'pongTimeoutMs'] as const;
+export type SilenceOptions = Pick<Options, (typeof SILENCE_OPTION_KEYS)[number]>;
+
+/** The fields the user may tune for recovery (Settings' `recovery` section). */
+export const RECOVERY_OPTION_KEYS = [
+  'graceMs',
+  'espnSocketInitTimeoutMs',
+  'reloadTimeoutMs',
+  'backoffBaseMs',
+  'backoffMinMs',
+  'backoffCapMs',
+  'maxAttempts',
+] as const;
+export type RecoveryOptions = Pick<Options, (typeof RECOVERY_OPTION_KEYS)[number]>;
+
+/** The named fields of `options`, in a fresh object (never the frozen DEFAULT itself). */
+export function pickOptions<K extends keyof Options>(options: Readonly<Options>, keys: readonly K[]): Pick<Options, K> {
+  const picked = {} as Pick<Options, K>;
+  for (const key of keys) picked[key] = options[key];
+  return picked;
+}

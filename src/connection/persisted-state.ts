@@ -1,35 +1,14 @@
-import { z } from '../zod-setup';
-import type { RecoveryState } from './recovery-types';
+import { connectionStateSchema } from '../contract/connection-view';
+import type { ConnectionState } from './types';
 
 /**
- * Reading the policy state back from IndexedDB after the worker was killed. Storage can hold an
- * older shape or a half-written record; a state that does not validate is discarded (the tab is
- * then treated as healthy and the next drop starts a fresh recovery) rather than trusted.
+ * Reading a tab's connection state back from IndexedDB after the worker was killed. Storage can
+ * hold an older shape (before 2026-11 a session held separate `health` and `recovery` objects) or
+ * a half-written record; a state that does not validate is discarded (the tab then starts afresh
+ * from "watching", and the next drop starts a fresh recovery) rather than trusted: it drives reloads.
  */
-// zod 4 numbers already reject NaN and ±Infinity.
-const timestamp = z.number().nullable();
-
-const RecoveryStateSchema = z.object({
-  phase: z.enum([
-    'watching',
-    'grace',
-    'reloading',
-    'backoff',
-    'failed',
-    'kicked',
-    'draftComplete',
-    'navigatedAway',
-    'tabClosed',
-  ]),
-  attempt: z.number().int().min(0),
-  deadline: timestamp,
-  recoveryStartedAt: timestamp,
-  fault: z.enum(['drop', 'stall']).nullable(),
-  socketOpenedAt: timestamp,
-});
-
-/** The stored value as a RecoveryState, or null when it is not one. */
-export function parseRecoveryState(stored: unknown): RecoveryState | null {
-  const result = RecoveryStateSchema.safeParse(stored);
+/** The stored value as a ConnectionState, or null when it is not one. */
+export function parseConnectionState(stored: unknown): ConnectionState | null {
+  const result = connectionStateSchema.safeParse(stored);
   return result.success ? result.data : null;
 }

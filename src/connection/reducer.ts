@@ -1,211 +1,207 @@
-import { reloadBackoffMs } from './backoff';
-import { DEFAULT_RECOVERY_CONFIG, type RecoveryConfig } from './recovery-config';
+import { addRttSample, EMPTY_HEARTBEAT } from './heartbeat';
+import { addPicksCaughtUp, closeIncident, openIncident, updateIncident, type IncidentCause } from './incident';
+import { dropMessage, MESSAGES, stallMessage } from './messages';
 import {
-  attemptFailedMessage,
-  dropMessage,
-  gaveUpMessage,
-  MESSAGES,
-  reconnectedMessage,
-  reloadMessage,
-  stallMessage,
-} from './recovery-messages';
-import type { RecoveryAction, RecoveryDecision, RecoveryInput, RecoveryPhase, RecoveryState } from './recovery-types';
-import { formatDuration } from '../health/format-duration';
+  holdForNewSocket,
+  isRecovering,
+  logLine,
+  NOT_RECOVERING,
+  onManualReload,
+  onTimerFired,
+  recovered,
+  stop,
+  unchanged,
+} from './recovery';
+import type { ConnectionContext, ConnectionInput, ConnectionState, ConnectionStep, DropCause, FaultKind } from './types';
 
 /**
- * The recovery policy for one draft tab: when to wait, when to reload, when to give up.
+ * The connection of one draft tab as one pure reducer: what the page reports (sockets, frames,
+ * stalls, unloads), what the tab does (navigates, closes), the recovery timer and the user's
+ * "Reload now" all go through `reduceConnection`, which records health and incidents and decides
+ * the recovery in the same step, so the two can never disagree.
  *
- * Missed SELECTED frames are never replayed and REST cannot backfill a live draft
- * (protocol.md §0.2, §3.5), so the only cure for a dead feed is a new socket, whose INIT holds
- * every pick so far. The policy first lets ESPN's client reconnect by itself, then reloads the tab
- * with jittered exponential backoff, and finally hands over to the user.
- *
- * Pure: time and randomness are parameters; effects come back as data. One timer at most is
- * pending (`state.deadline`); a `timerFired` before that deadline just re-arms it, so stale or
- * early timers and a worker resumed from storage are all handled by the same path.
+ * Pure: time and randomness come in `ctx`; effects come back as data (`actions`), and the lines
+ * for the draft's event log as `log`.
  */
 
-export function initialRecoveryState(): RecoveryState {
-  return { phase: 'watching', attempt: 0, deadline: null, recoveryStartedAt: null, fault: null, socketOpenedAt: null };
-}
-
-/** Phases in which a recovery is under way (grace, a reload in flight, or waiting between reloads). */
-function isRecovering(phase: RecoveryPhase): boolean {
-  return phase === 'grace' || phase === 'reloading' || phase === 'backoff';
-}
-
-function log(level: 'debug' | 'info' | 'warn' | 'error', message: string): RecoveryAction {
-  return { type: 'log', level, message };
-}
-
-/** Ends a recovery (or a `failed`/`kicked` wait) because the new socket delivered its INIT. */
-function recovered(state: RecoveryState, now: number, message?: string): RecoveryDecision {
-  const elapsed = now - (state.recoveryStartedAt ?? now);
+export function initialConnection(): ConnectionState {
   return {
-    state: initialRecoveryState(),
-    actions: [log('info', message ?? reconnectedMessage(elapsed, state.attempt)), { type: 'clearNotification' }],
+    ...NOT_RECOVERING,
+    reloadInFlight: false,
+    socket: { open: false, openedAt: null, synced: false, lastFrameAt: null, lastInboundAt: null, lastPingSentAt: null, lastPongAt: null },
+    heartbeat: EMPTY_HEARTBEAT,
+    incident: null,
+    incidents: [],
+    nextSeq: 1,
+    drops: 0,
+    recoveries: 0,
   };
 }
 
-function startReload(state: RecoveryState, attempt: number, now: number, config: RecoveryConfig, why: string | null): RecoveryDecision {
-  const deadline = now + config.reloadTimeoutMs;
-  return {
-    state: { ...state, phase: 'reloading', attempt, deadline, socketOpenedAt: null },
-    actions: [
-      log('info', reloadMessage(attempt, config.maxAttempts, why)),
-      { type: 'reloadTab' },
-      { type: 'wait', untilMs: deadline },
-    ],
-  };
+/** Opens an incident at `at`, closing none: callers close (abandon) an earlier one first. */
+function open(state: ConnectionState, cause: IncidentCause, at: number): ConnectionState {
+  const opened = openIncident(state, cause, at, state.socket.lastInboundAt);
+  return { ...opened, reloadInFlight: false, socket: { ...opened.socket, synced: false } };
 }
 
-/** Leaves for a phase where no reload may ever happen; the pending timer becomes stale. */
-function stop(state: RecoveryState, phase: RecoveryPhase, level: 'info' | 'warn', message: string): RecoveryDecision {
-  return {
-    state: { ...initialRecoveryState(), phase },
-    actions: [log(level, message), ...(state.phase === 'failed' ? [{ type: 'clearNotification' } as const] : [])],
-  };
+function close(state: ConnectionState, outcome: 'recovered' | 'abandoned', at: number, ctx: ConnectionContext): ConnectionState {
+  if (!state.incident) return state;
+  return { ...closeIncident(state, outcome, at, ctx.options.maxIncidents), reloadInFlight: false };
 }
 
-/** A new socket during grace or backoff: ESPN's client is reconnecting, so hold any reload until its INIT is due. */
-function onSocketOpenedWhileWaiting(state: RecoveryState, now: number, config: RecoveryConfig): RecoveryDecision {
-  const deadline = Math.max(state.deadline ?? now, now + config.espnSocketInitTimeoutMs);
-  return {
-    state: { ...state, deadline, socketOpenedAt: now },
-    actions: [log('info', MESSAGES.espnSocketOpened), { type: 'wait', untilMs: deadline }],
-  };
-}
-
-function onTimerFired(state: RecoveryState, now: number, random: () => number, config: RecoveryConfig): RecoveryDecision {
-  if (!isRecovering(state.phase) || state.deadline === null) return { state, actions: [] };
-  // Early or stale timer (or the worker resumed before the deadline): re-arm, decide later.
-  if (now < state.deadline) return { state, actions: [{ type: 'wait', untilMs: state.deadline }] };
-
-  switch (state.phase) {
-    case 'grace': {
-      const why =
-        state.socketOpenedAt !== null
-          ? `ESPN's new socket sent no snapshot within ${formatDuration(now - state.socketOpenedAt)}`
-          : `ESPN did not reconnect within ${formatDuration(config.graceMs)}`;
-      return startReload(state, 1, now, config, why);
-    }
-    case 'backoff':
-      return startReload(state, state.attempt + 1, now, config, null);
-    case 'reloading': {
-      if (state.attempt >= config.maxAttempts) {
-        return {
-          state: { ...state, phase: 'failed', deadline: null, socketOpenedAt: null },
-          actions: [log('error', gaveUpMessage(state.attempt)), { type: 'notifyFailed' }],
-        };
-      }
-      const delay = reloadBackoffMs(state.attempt, random, config);
-      const deadline = now + delay;
-      return {
-        state: { ...state, phase: 'backoff', deadline, socketOpenedAt: null },
-        actions: [
-          log('warn', attemptFailedMessage(state.attempt, config.maxAttempts, config.reloadTimeoutMs, delay)),
-          { type: 'wait', untilMs: deadline },
-        ],
-      };
-    }
-    default:
-      return { state, actions: [] };
-  }
-}
-
-/**
- * Decides what to do about one input.
- *
- * @param now    epoch ms
- * @param random returns a number in [0, 1); used only for backoff jitter
- */
-export function decideRecovery(
-  state: RecoveryState,
-  input: RecoveryInput,
-  now: number,
-  random: () => number,
-  config: RecoveryConfig = DEFAULT_RECOVERY_CONFIG,
-): RecoveryDecision {
-  const none: RecoveryDecision = { state, actions: [] };
-  const { phase } = state;
-
-  // A closed tab is final; a finished draft has nothing left to miss.
-  if (phase === 'tabClosed') return none;
-  if (input.type === 'tabClosed') return stop(state, 'tabClosed', 'info', MESSAGES.tabClosed);
-  if (phase === 'draftComplete') {
-    return input.type === 'manualReloadRequested'
-      ? { state, actions: [log('info', MESSAGES.noReloadComplete)] }
-      : none;
-  }
-  if (input.type === 'draftCompleted') return stop(state, 'draftComplete', 'info', MESSAGES.draftComplete);
-
+/** Applies one input. Pure: returns new objects, never mutates `state`. */
+export function reduceConnection(state: ConnectionState, input: ConnectionInput, ctx: ConnectionContext): ConnectionStep {
+  // A closed tab is final.
+  if (state.phase === 'tabClosed') return unchanged(state);
   switch (input.type) {
-    case 'dropDetected':
-    case 'stallDetected': {
-      // One recovery at a time; and after a kick, a give-up or a navigation only the user restarts it.
-      if (phase !== 'watching') return none;
-      const deadline = now + config.graceMs;
-      const message = input.type === 'dropDetected' ? dropMessage(input.cause) : stallMessage(input.cause, input.silentForMs);
-      return {
-        state: {
-          phase: 'grace',
-          attempt: 0,
-          deadline,
-          recoveryStartedAt: now,
-          fault: input.type === 'dropDetected' ? 'drop' : 'stall',
-          socketOpenedAt: null,
-        },
-        actions: [log('warn', message), { type: 'wait', untilMs: deadline }],
-      };
-    }
-
-    case 'framesResumed':
-      // Only the very socket that stalled can resume; after any reload it is gone.
-      if (phase === 'grace' && state.fault === 'stall' && state.socketOpenedAt === null) {
-        return recovered(state, now, MESSAGES.resumed(now - (state.recoveryStartedAt ?? now)));
-      }
-      return none;
-
     case 'socketOpened':
-      if (phase === 'grace' || phase === 'backoff') return onSocketOpenedWhileWaiting(state, now, config);
-      if (phase === 'reloading' || phase === 'failed' || phase === 'kicked') {
-        // The per-attempt timeout already covers socket + INIT; just note the progress.
-        return {
-          state: { ...state, socketOpenedAt: now },
-          actions: phase === 'reloading' ? [log('debug', MESSAGES.reloadedSocketOpened)] : [],
-        };
-      }
-      return none;
-
-    case 'initReceived':
-      if (isRecovering(phase) || phase === 'failed' || phase === 'kicked') return recovered(state, now);
-      if (phase === 'navigatedAway') return { state: initialRecoveryState(), actions: [log('info', MESSAGES.backInRoom)] };
-      return none;
-
-    case 'timerFired':
-      return onTimerFired(state, now, random, config);
-
-    case 'tabNavigatedAway':
-      if (phase === 'navigatedAway') return none;
-      return stop(state, 'navigatedAway', 'info', MESSAGES.navigatedAway);
-
-    case 'kicked':
-      if (phase === 'kicked' || phase === 'navigatedAway') return none;
-      return stop(state, 'kicked', 'warn', MESSAGES.kicked);
-
-    case 'manualReloadRequested': {
-      if (phase === 'navigatedAway') return { state, actions: [log('info', MESSAGES.noReloadGone)] };
-      // The user's request starts a fresh count: they saw the failure and want another full try.
-      const fresh: RecoveryState = {
-        ...state,
-        recoveryStartedAt: isRecovering(phase) || phase === 'failed' ? (state.recoveryStartedAt ?? now) : now,
-        fault: state.fault ?? 'drop',
-      };
-      const decision = startReload(fresh, 1, now, config, null);
-      return {
-        state: decision.state,
-        actions: [log('info', MESSAGES.manualReload), { type: 'clearNotification' }, ...decision.actions.slice(1)],
-      };
+      return onSocketOpened(state, input.at, ctx);
+    case 'frameSent': {
+      const socket = { ...state.socket, lastFrameAt: input.at, lastPingSentAt: input.isPing ? input.at : state.socket.lastPingSentAt };
+      return unchanged({ ...state, socket });
     }
+    case 'frameReceived':
+      return onFrameReceived(state, input, ctx);
+    case 'framesLost':
+      return onFault(state, { kind: 'frames-lost' }, input.at, ctx, 'drop', dropMessage({ kind: 'frames-lost' }));
+    case 'socketError':
+      // The browser fires `error` then `close`; the close starts the recovery, with its code.
+      return onFault(state, { kind: 'error' }, input.at, ctx, null, '');
+    case 'socketClosed':
+      return onSocketClosed(state, input, ctx);
+    case 'stallDetected': {
+      const cause: IncidentCause = { kind: input.cause, silentForMs: input.silentForMs };
+      return onFault(state, cause, input.at, ctx, 'stall', stallMessage(input.cause, input.silentForMs));
+    }
+    case 'pageUnloaded':
+      return unchanged(onPageUnloaded(state, input.at, ctx));
+    case 'kicked': {
+      if (state.phase === 'kicked' || state.phase === 'navigatedAway' || state.phase === 'complete') return unchanged(state);
+      const kicked = open(close(state, 'abandoned', input.at, ctx), { kind: 'kicked' }, input.at);
+      return stop(kicked, 'kicked', 'warn', MESSAGES.kicked, ctx);
+    }
+    case 'draftCompleted': {
+      if (state.phase === 'complete') return unchanged(state);
+      // With the socket gone nothing more can arrive; with it open, its close ends the story.
+      const done = state.socket.open ? state : close(state, 'abandoned', input.at, ctx);
+      return stop(done, 'complete', 'info', MESSAGES.draftComplete, ctx);
+    }
+    case 'timerFired':
+      return onTimerFired(state, ctx);
+    case 'tabNavigatedAway':
+      if (state.phase === 'navigatedAway' || state.phase === 'complete') return unchanged(state);
+      return stop(state, 'navigatedAway', 'info', MESSAGES.navigatedAway, ctx);
+    case 'tabClosed':
+      return stop(state, 'tabClosed', 'info', MESSAGES.tabClosed, ctx);
+    case 'manualReloadRequested':
+      return onManualReload(state, ctx);
   }
+}
+
+/** Folds several inputs, in order, into one step. */
+export function reduceConnectionAll(state: ConnectionState, inputs: readonly ConnectionInput[], ctx: ConnectionContext): ConnectionStep {
+  const out: ConnectionStep = { state, actions: [], log: [] };
+  for (const input of inputs) {
+    const step = reduceConnection(out.state, input, ctx);
+    out.state = step.state;
+    out.actions.push(...step.actions);
+    out.log.push(...step.log);
+  }
+  return out;
+}
+
+function onSocketOpened(state: ConnectionState, at: number, ctx: ConnectionContext): ConnectionStep {
+  // Heartbeat times belong to a socket; the new one starts clean and is not synced until its INIT.
+  const socket = { ...state.socket, open: true, openedAt: at, synced: false, lastPingSentAt: null, lastPongAt: null };
+  const next: ConnectionState = { ...state, socket, reloadInFlight: false };
+  if (state.phase === 'grace' || state.phase === 'backoff') return holdForNewSocket(next, ctx);
+  // During a reload the per-attempt timeout already covers socket + INIT; just note the socket.
+  if (state.phase === 'reloading' || state.phase === 'failed' || state.phase === 'kicked') {
+    return unchanged({ ...next, newSocketOpenedAt: ctx.now });
+  }
+  return unchanged(next);
+}
+
+function onFrameReceived(
+  state: ConnectionState,
+  input: Extract<ConnectionInput, { type: 'frameReceived' }>,
+  ctx: ConnectionContext,
+): ConnectionStep {
+  const { at } = input;
+  const socket = {
+    ...state.socket,
+    lastFrameAt: at,
+    lastInboundAt: at,
+    lastPongAt: input.isPong ? at : state.socket.lastPongAt,
+  };
+  const heartbeat =
+    input.isPong && input.rttMs !== undefined ? addRttSample(state.heartbeat, input.rttMs, ctx.options.rttSmoothing) : state.heartbeat;
+  const heard: ConnectionState = { ...state, socket, heartbeat };
+
+  if (input.isInit) {
+    // Only an INIT proves a socket carries the whole draft again.
+    const whole = close({ ...heard, socket: { ...socket, synced: true } }, 'recovered', at, ctx);
+    const step =
+      isRecovering(state.phase) || state.phase === 'failed' || state.phase === 'kicked'
+        ? recovered(whole, ctx)
+        : state.phase === 'navigatedAway'
+          ? { state: { ...whole, ...NOT_RECOVERING }, actions: [], log: [logLine(ctx, 'info', MESSAGES.backInRoom)] }
+          : unchanged(whole);
+    return input.caughtUp === undefined ? step : { ...step, state: addPicksCaughtUp(step.state, input.caughtUp) };
+  }
+  // A stalled socket that speaks again delivered everything in order (TCP): recovered. Only the
+  // very socket that stalled can resume; after a new socket or a reload it needs an INIT.
+  if (state.phase === 'grace' && state.fault === 'stall' && state.newSocketOpenedAt === null) {
+    const whole = close({ ...heard, socket: { ...socket, synced: true } }, 'recovered', at, ctx);
+    return recovered(whole, ctx, MESSAGES.resumed(ctx.now - (state.recoveryStartedAt ?? ctx.now)));
+  }
+  return unchanged(heard);
+}
+
+/**
+ * A fault on the live socket. One incident and one recovery at a time; after the draft nothing
+ * more can be missed, and a tab that left the draft room is not watched, so neither is a fault.
+ * `fault` null: record it, but let the close that follows start the recovery.
+ */
+function onFault(
+  state: ConnectionState,
+  cause: IncidentCause,
+  at: number,
+  ctx: ConnectionContext,
+  fault: FaultKind | null,
+  message: string,
+): ConnectionStep {
+  if (state.phase === 'complete' || state.phase === 'navigatedAway') return unchanged(state);
+  const recorded = state.incident || state.phase === 'kicked' ? state : open(state, cause, at);
+  if (fault === null || state.phase !== 'watching') return unchanged(recorded);
+  const deadline = ctx.now + ctx.options.graceMs;
+  return {
+    state: { ...recorded, phase: 'grace', attempt: 0, deadline, recoveryStartedAt: ctx.now, fault, newSocketOpenedAt: null },
+    actions: [{ type: 'wait', untilMs: deadline }],
+    log: [logLine(ctx, 'warn', message)],
+  };
+}
+
+function onSocketClosed(
+  state: ConnectionState,
+  input: Extract<ConnectionInput, { type: 'socketClosed' }>,
+  ctx: ConnectionContext,
+): ConnectionStep {
+  const closed: ConnectionState = { ...state, socket: { ...state.socket, open: false, synced: false } };
+  if (state.phase === 'complete') return unchanged(close(closed, 'abandoned', input.at, ctx));
+  const cause: IncidentCause = { kind: 'close', code: input.code, reason: input.reason, wasClean: input.wasClean };
+  // The close code says more than the bare error before it, so it replaces that cause.
+  const described = closed.incident?.cause.kind === 'error' ? updateIncident(closed, { cause }) : closed;
+  const drop: DropCause = { kind: 'close', code: input.code };
+  return onFault(described, cause, input.at, ctx, 'drop', dropMessage(drop));
+}
+
+function onPageUnloaded(state: ConnectionState, at: number, ctx: ConnectionContext): ConnectionState {
+  const gone: ConnectionState = { ...state, socket: { ...state.socket, open: false, synced: false } };
+  // Our own reload unloads the page on purpose; the incident it is fixing stays open.
+  if (state.reloadInFlight) return gone;
+  if (state.phase === 'complete') return close(gone, 'abandoned', at, ctx);
+  if (state.incident?.cause.kind === 'page-unload' && !state.socket.open) return gone;
+  // Picks made while the tab is away are missed until it returns: that gap is an incident too.
+  return open(close(gone, 'abandoned', at, ctx), { kind: 'page-unload' }, at);
 }

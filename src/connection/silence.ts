@@ -3,19 +3,16 @@
  *
  * The MAIN-world page hook calls `detectStall` about once a second and on every frame, so it
  * stays tiny: plain numbers in, `null` (the common case, no allocation) or a small verdict out.
- * It imports nothing, because it is bundled into the page script.
+ * It imports only options.ts (which imports nothing), because it is bundled into the page script.
  *
  * All inputs are absolute epoch-ms timestamps from one clock, and the rule only compares
  * differences. Hidden tabs throttle timers, so the rule must never count its own calls
  * ("three checks without a frame"): one late check sees the whole silence at once.
  *
- * Cadences it relies on (protocol.md §2.3, §3.1; measured in fixtures/session-a.jsonl):
- * - ESPN sends CLOCK every ~5 s before and during the draft. Every inbound gap in session A is
- *   ≤ 5.03 s. CLOCK frames alone skip a tick at draft start and before a snake turn: the
- *   largest CLOCK-to-CLOCK gap is 10.01 s (t 321.679 → 331.689), other frames filled it.
- * - After the draft (STATE 2) ESPN sends only `CLOCK 4`, every 20 s [sourced, not captured].
- * - The page PINGs every 14.0–15.4 s and the PONG comes back in 0.10–0.19 s.
+ * The cadences the budgets rely on, and each default's reason, are in options.ts.
  */
+
+import { DEFAULT, pickOptions, SILENCE_OPTION_KEYS, type SilenceOptions } from './options';
 
 /** Why the socket was declared stalled. */
 export type StallCause = 'silence' | 'pong-timeout';
@@ -35,43 +32,11 @@ export interface Stall {
  */
 export type SilencePhase = 'active' | 'paused' | 'complete';
 
-export interface SilenceConfig {
-  /**
-   * Longest silence tolerated before or during the draft. Default 11 000 ms.
-   * Session A's largest inbound gap is 5.03 s, so 11 s tolerates one entirely missed 5 s CLOCK
-   * tick plus a second of jitter (and exceeds the 10.01 s largest CLOCK-only gap). Checked
-   * every ~1 s, a dead socket is reported at most 12 s after its last frame: within one
-   * 30 s pick clock, with time left to recover before the next pick.
-   */
-  activeBudgetMs: number;
-  /**
-   * Longest silence tolerated while the draft is paused. Default 45 000 ms.
-   * The cadence of the bare pause CLOCK is undocumented, so this is deliberately generous;
-   * no pick can be missed while paused, so slow detection costs nothing.
-   */
-  pausedBudgetMs: number;
-  /**
-   * Longest silence tolerated after the draft is complete. Default 45 000 ms:
-   * two missed 20 s `CLOCK 4` ticks plus margin, since that cadence is sourced, not captured.
-   */
-  completeBudgetMs: number;
-  /**
-   * How long a PING may go unanswered, with nothing else arriving either, before the socket
-   * is declared stalled. Default 6 000 ms: 30× the slowest PONG in session A (0.194 s), yet
-   * it catches a dead socket sooner than the silence budget when a PING was in flight.
-   * Inbound frames after the PING prove the ESPN → page direction (the one picks arrive
-   * on) still works, so a lost PONG alone never triggers a reload in the middle of a pick.
-   */
-  pongTimeoutMs: number;
-}
+/** The silence budgets and PONG timeout; see options.ts for each value's reason. */
+export type SilenceConfig = SilenceOptions;
 
-/** Defaults, justified field by field above. */
-export const DEFAULT_SILENCE_CONFIG: Readonly<SilenceConfig> = Object.freeze({
-  activeBudgetMs: 11_000,
-  pausedBudgetMs: 45_000,
-  completeBudgetMs: 45_000,
-  pongTimeoutMs: 6_000,
-});
+/** The stall rule's defaults: the silence fields of the one connection DEFAULT. */
+export const DEFAULT_SILENCE_CONFIG: Readonly<SilenceConfig> = Object.freeze(pickOptions(DEFAULT, SILENCE_OPTION_KEYS));
 
 /**
  * Decides whether the draft socket has stalled.

@@ -1,24 +1,20 @@
 import { z } from '../zod-setup';
-import type { ConnectionHealth } from '../health/connection-health';
-import type { RecoveryState } from '../recovery/recovery-types';
+import type { Incident } from '../connection/incident';
+import type { ConnectionState } from '../connection/types';
 import type { Assert, SameType } from './same-type';
 
 /**
- * The connection wing's state as it crosses to the popup inside the draft view. The connection
- * core still declares these types itself; the assertions at the bottom keep each schema equal to
- * its type, so reshaping one without the other fails to compile.
+ * A tab's connection state (src/connection/types.ts) as it crosses a boundary: to the popup inside
+ * the draft view, and back from IndexedDB after the worker was killed (parseConnectionState).
+ * The assertions at the bottom keep each schema equal to its type, so reshaping one without the
+ * other fails to compile.
  */
-const epochMs = z.number();
-
-const heartbeatSchema = z.object({
-  lastRttMs: z.number().nullable(),
-  smoothedRttMs: z.number().nullable(),
-  maxRttMs: z.number().nullable(),
-  samples: z.number(),
-});
+// zod 4 numbers already reject NaN and ±Infinity.
+const timestamp = z.number().nullable();
+const count = z.number().int().min(0);
 
 const incidentCauseSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('close'), code: z.number(), reason: z.string(), wasClean: z.boolean() }),
+  z.object({ kind: z.literal('close'), code: z.number().int(), reason: z.string(), wasClean: z.boolean() }),
   z.object({ kind: z.literal('error') }),
   z.object({ kind: z.literal('frames-lost') }),
   z.object({ kind: z.literal('silence'), silentForMs: z.number() }),
@@ -28,47 +24,44 @@ const incidentCauseSchema = z.discriminatedUnion('kind', [
 ]);
 
 const incidentSchema = z.object({
-  seq: z.number(),
+  seq: count,
   cause: incidentCauseSchema,
-  faultStartedAt: epochMs.nullable(),
-  detectedAt: epochMs,
-  detectionLatencyMs: z.number().nullable(),
-  recoveredAt: epochMs.nullable(),
-  recoveryDurationMs: z.number().nullable(),
-  outageMs: z.number().nullable(),
-  reloadAttempts: z.number(),
-  picksCaughtUp: z.number().nullable(),
+  faultStartedAt: timestamp,
+  detectedAt: z.number(),
+  detectionLatencyMs: timestamp,
+  recoveredAt: timestamp,
+  recoveryDurationMs: timestamp,
+  outageMs: timestamp,
+  reloadAttempts: count,
+  picksCaughtUp: count.nullable(),
   gaveUp: z.boolean(),
   outcome: z.enum(['open', 'recovered', 'abandoned']),
 });
 
-export const connectionHealthSchema = z.object({
-  status: z.enum(['connecting', 'live', 'stalled', 'dropped', 'recovering', 'failed', 'kicked', 'unloaded', 'finished']),
-  draftComplete: z.boolean(),
-  socketOpen: z.boolean(),
-  socketOpenedAt: epochMs.nullable(),
-  lastFrameAt: epochMs.nullable(),
-  lastInboundAt: epochMs.nullable(),
-  lastPingSentAt: epochMs.nullable(),
-  lastPongAt: epochMs.nullable(),
-  heartbeat: heartbeatSchema,
-  activeIncident: incidentSchema.nullable(),
-  newSocketSinceFault: z.boolean(),
-  reloadInFlight: z.boolean(),
-  incidents: z.array(incidentSchema),
-  nextSeq: z.number(),
-  drops: z.number(),
-  recoveries: z.number(),
-});
-
-export const recoveryStateSchema = z.object({
-  phase: z.enum(['watching', 'grace', 'reloading', 'backoff', 'failed', 'kicked', 'draftComplete', 'navigatedAway', 'tabClosed']),
-  attempt: z.number(),
-  deadline: epochMs.nullable(),
-  recoveryStartedAt: epochMs.nullable(),
+export const connectionStateSchema = z.object({
+  phase: z.enum(['watching', 'grace', 'reloading', 'backoff', 'failed', 'kicked', 'complete', 'navigatedAway', 'tabClosed']),
+  attempt: count,
+  deadline: timestamp,
+  recoveryStartedAt: timestamp,
   fault: z.enum(['drop', 'stall']).nullable(),
-  socketOpenedAt: epochMs.nullable(),
+  newSocketOpenedAt: timestamp,
+  reloadInFlight: z.boolean(),
+  socket: z.object({
+    open: z.boolean(),
+    openedAt: timestamp,
+    synced: z.boolean(),
+    lastFrameAt: timestamp,
+    lastInboundAt: timestamp,
+    lastPingSentAt: timestamp,
+    lastPongAt: timestamp,
+  }),
+  heartbeat: z.object({ lastRttMs: timestamp, smoothedRttMs: timestamp, maxRttMs: timestamp, samples: count }),
+  incident: incidentSchema.nullable(),
+  incidents: z.array(incidentSchema),
+  nextSeq: z.number().int().min(1),
+  drops: count,
+  recoveries: count,
 });
 
-export type HealthSchemaMatches = Assert<SameType<z.infer<typeof connectionHealthSchema>, ConnectionHealth>>;
-export type RecoverySchemaMatches = Assert<SameType<z.infer<typeof recoveryStateSchema>, RecoveryState>>;
+export type IncidentSchemaMatches = Assert<SameType<z.infer<typeof incidentSchema>, Incident>>;
+export type ConnectionSchemaMatches = Assert<SameType<z.infer<typeof connectionStateSchema>, ConnectionState>>;

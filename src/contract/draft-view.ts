@@ -1,6 +1,6 @@
 import { z } from '../zod-setup';
 import type { PlayerInfo } from '../espn/players';
-import { connectionHealthSchema, recoveryStateSchema } from './connection-view';
+import { connectionStateSchema } from './connection-view';
 import { draftStateSchema, logEntrySchema } from './draft-state';
 import type { Assert, SameType } from './same-type';
 
@@ -20,8 +20,8 @@ export const draftViewSchema = z.object({
   players: z.record(z.string(), playerInfoSchema),
   /** The tab following this draft, if any. */
   tabId: z.number().nullable(),
-  health: connectionHealthSchema.nullable(),
-  recovery: recoveryStateSchema.nullable(),
+  /** That tab's connection; the popup derives its status line with `displayStatus`. */
+  connection: connectionStateSchema.nullable(),
   /** The worker's clock when the view was built, for "last frame 3 s ago". */
   now: z.number(),
 });

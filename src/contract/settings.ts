@@ -20,7 +20,7 @@ export const settingsSchema = z.object({
     })
     .partial()
     .default({}),
-  /** Read by the page hook; see src/health/silence.ts for what each budget guards against. */
+  /** Read by the page hook; see src/connection/options.ts for what each budget guards against. */
   silence: z
     .object({
       activeBudgetMs: duration.min(1_000),

@@ -1,7 +1,7 @@
-import { DEFAULT_SILENCE_CONFIG, detectStall, type SilenceConfig, type Stall } from '../health/silence';
+import { DEFAULT_SILENCE_CONFIG, detectStall, type SilenceConfig, type Stall } from '../connection/silence';
+import { SILENCE_OPTION_KEYS } from '../connection/options';
 import type { SocketActivity } from './socket-hook';
 
-const CONFIG_KEYS = ['activeBudgetMs', 'pausedBudgetMs', 'completeBudgetMs', 'pongTimeoutMs'] as const;
 const MIN_BUDGET_MS = 1_000;
 const MAX_BUDGET_MS = 10 * 60_000;
 
@@ -25,7 +25,7 @@ export function createPageStallDetector() {
       }
       if (typeof value !== 'object' || value === null) return;
       const next = { ...config };
-      for (const key of CONFIG_KEYS) {
+      for (const key of SILENCE_OPTION_KEYS) {
         const ms = (value as Record<string, unknown>)[key];
         if (typeof ms === 'number' && Number.isFinite(ms) && ms >= MIN_BUDGET_MS && ms <= MAX_BUDGET_MS) next[key] = ms;
       }

@@ -1,10 +1,10 @@
 import { sendToWorker } from '../adapters/send-to-worker';
 import type { DraftView } from '../contract/draft-view';
-import { allIncidents } from '../health/connection-health';
-import { describeIncident } from '../health/incident';
-import { formatDuration } from '../health/format-duration';
+import { allIncidents, describeIncident } from '../connection/incident';
+import { formatDuration } from '../connection/format-duration';
+import { displayStatus, type DisplayStatus } from '../connection/status';
 
-const STATUS_TEXT: Record<string, string> = {
+const STATUS_TEXT: Record<DisplayStatus, string> = {
   connecting: 'Connecting',
   live: 'Live',
   stalled: 'Stalled',
@@ -18,23 +18,24 @@ const STATUS_TEXT: Record<string, string> = {
 
 /** Connection health of the tab following this draft: state, freshness, heartbeat, incidents. */
 export function HealthPanel({ view }: { view: DraftView }) {
-  const { health, recovery, tabId } = view;
-  if (health === null) return null;
-  const lastFrameAge = health.lastInboundAt === null ? null : Math.max(0, view.now - health.lastInboundAt);
-  const incidents = allIncidents(health).slice(-5).reverse();
-  const needsUser = recovery?.phase === 'failed' || recovery?.phase === 'kicked';
+  const { connection, tabId } = view;
+  if (connection === null) return null;
+  const status = displayStatus(connection);
+  const lastFrameAge = connection.socket.lastInboundAt === null ? null : Math.max(0, view.now - connection.socket.lastInboundAt);
+  const incidents = allIncidents(connection).slice(-5).reverse();
+  const needsUser = connection.phase === 'failed' || connection.phase === 'kicked';
   return (
-    <section class="health" data-testid="health" data-health={health.status}>
+    <section class="health" data-testid="health" data-health={status}>
       <p>
-        <strong data-testid="health-status">{STATUS_TEXT[health.status] ?? health.status}</strong>
+        <strong data-testid="health-status">{STATUS_TEXT[status]}</strong>
         {lastFrameAge !== null ? ` · last frame ${formatDuration(lastFrameAge)} ago` : ''}
-        {health.heartbeat.lastRttMs !== null ? ` · heartbeat ${Math.round(health.heartbeat.lastRttMs)} ms` : ''}
-        {` · drops ${health.drops}, recoveries ${health.recoveries}`}
+        {connection.heartbeat.lastRttMs !== null ? ` · heartbeat ${Math.round(connection.heartbeat.lastRttMs)} ms` : ''}
+        {` · drops ${connection.drops}, recoveries ${connection.recoveries}`}
       </p>
-      {recovery && recovery.phase !== 'watching' && recovery.phase !== 'draftComplete' ? (
+      {connection.phase !== 'watching' && connection.phase !== 'complete' ? (
         <p class="muted">
-          Recovery: {recovery.phase}
-          {recovery.attempt > 0 ? `, reload attempt ${recovery.attempt}` : ''}
+          Recovery: {connection.phase}
+          {connection.attempt > 0 ? `, reload attempt ${connection.attempt}` : ''}
         </p>
       ) : null}
       {needsUser && tabId !== null ? (

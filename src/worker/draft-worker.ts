@@ -3,10 +3,9 @@ import type { DraftState, LogEntry } from '../draft/types';
 import type { HookItem } from '../contract/page-events';
 import type { DraftPageContext } from '../contract/draft-page-url';
 import type { PlayerInfo } from '../espn/players';
-import type { RecoveryConfig } from '../recovery/recovery-config';
-import type { RecoveryInput } from '../recovery/recovery-types';
-import { initialHealth } from '../health/connection-health';
-import { initialRecoveryState } from '../recovery/policy';
+import type { Options as ConnectionOptions } from '../connection/options';
+import type { ConnectionInput } from '../connection/types';
+import { initialConnection } from '../connection/reducer';
 import { draftKeyFor, ingestHookItems, keyOfDraftId, pageDraftKey } from './ingest';
 import { appendEvents, draftIdOf, newTabSession, type DraftRecord, type TabSession } from './records';
 import type { DraftView } from '../contract/draft-view';
@@ -24,7 +23,7 @@ export interface DraftWorkerDeps {
   playerNames: PlayerNames;
   pageFetch: PageFetch;
   tabs: TabControl;
-  recoveryConfig(): Promise<RecoveryConfig>;
+  connectionOptions(): Promise<ConnectionOptions>;
   now(): number;
   random(): number;
   /** Console-style diagnostics; never given secrets. */
@@ -61,7 +60,7 @@ export class DraftWorker {
       // A tab that moved on to another draft starts its connection story afresh.
       const sessionForDraft =
         session.draftId !== null && ingested.session.draftId !== session.draftId
-          ? { ...ingested.session, health: initialHealth(), recovery: initialRecoveryState() }
+          ? { ...ingested.session, connection: initialConnection() }
           : ingested.session;
       const supervised = superviseBatch(sessionForDraft, ingested.lifecycle, await this.superviseContext(), session.activeSocketId);
       const logs = new Map(ingested.logs);
@@ -105,7 +104,7 @@ export class DraftWorker {
   }
 
   /** Timers, tab changes and the user's "Reload now" reach the policy through here. */
-  handleRecoveryInput(tabId: number, input: RecoveryInput): Promise<void> {
+  handleRecoveryInput(tabId: number, input: ConnectionInput): Promise<void> {
     return this.serialize(async () => {
       const session = await this.deps.store.getTab(tabId);
       if (!session) return;
@@ -131,13 +130,13 @@ export class DraftWorker {
   resumeTimers(): Promise<void> {
     return this.serialize(async () => {
       for (const session of await this.deps.store.allTabs()) {
-        if (session.recovery.deadline !== null) this.deps.tabs.setTimer(session.tabId, session.recovery.deadline);
+        if (session.connection.deadline !== null) this.deps.tabs.setTimer(session.tabId, session.connection.deadline);
       }
     });
   }
 
   private async superviseContext() {
-    return { now: this.deps.now(), random: this.deps.random, config: await this.deps.recoveryConfig() };
+    return { now: this.deps.now(), random: this.deps.random, options: await this.deps.connectionOptions() };
   }
 
   private async carryOut(supervised: Supervision): Promise<void> {
@@ -231,8 +230,7 @@ export class DraftWorker {
       events: record.events,
       players: await this.playersFor(record.state),
       tabId: session?.tabId ?? null,
-      health: session?.health ?? null,
-      recovery: session?.recovery ?? null,
+      connection: session?.connection ?? null,
       now: this.deps.now(),
     };
   }

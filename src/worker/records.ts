@@ -1,8 +1,7 @@
 import type { DraftKey, DraftState, LogEntry } from '../draft/types';
-import { initialHealth, type ConnectionHealth } from '../health/connection-health';
-import { initialRecoveryState } from '../recovery/policy';
-import type { RecoveryState } from '../recovery/recovery-types';
-import { parseRecoveryState } from '../recovery/persisted-state';
+import { initialConnection } from '../connection/reducer';
+import { parseConnectionState } from '../connection/persisted-state';
+import type { ConnectionState } from '../connection/types';
 
 /** What IndexedDB holds per draft. The events list is capped so a long session cannot grow without bound. */
 export interface DraftRecord {
@@ -38,18 +37,22 @@ export interface TabSession {
   draftId: string | null;
   sockets: Record<string, SocketProgress>;
   activeSocketId: string | null;
-  health: ConnectionHealth;
-  recovery: RecoveryState;
+  /** Health, incidents and recovery of the tab's draft connection, as one state. */
+  connection: ConnectionState;
   updatedAt: number;
 }
 
+/** A tab session as IndexedDB may hold it: written by this release, an older one, or damaged. */
+export type StoredTabSession = Omit<TabSession, 'connection'> & { connection?: unknown; health?: unknown; recovery?: unknown };
+
 /**
- * A tab session as read back from IndexedDB. The recovery state drives reloads, so a stored
- * value that no longer fits (an older version, a damaged record) restarts from "watching"
- * rather than acting on garbage.
+ * A tab session as read back from IndexedDB. The connection state drives reloads, so a stored
+ * value that no longer fits (an older release's separate `health` + `recovery`, a damaged record)
+ * restarts from "watching" rather than acting on garbage.
  */
-export function restoreTabSession(stored: TabSession): TabSession {
-  return { ...stored, recovery: parseRecoveryState(stored.recovery) ?? initialRecoveryState() };
+export function restoreTabSession(stored: StoredTabSession): TabSession {
+  const { health: _oldHealth, recovery: _oldRecovery, connection, ...rest } = stored;
+  return { ...rest, connection: parseConnectionState(connection) ?? initialConnection() };
 }
 
 export function newTabSession(tabId: number, now: number): TabSession {
@@ -58,8 +61,7 @@ export function newTabSession(tabId: number, now: number): TabSession {
     draftId: null,
     sockets: {},
     activeSocketId: null,
-    health: initialHealth(),
-    recovery: initialRecoveryState(),
+    connection: initialConnection(),
     updatedAt: now,
   };
 }

@@ -6,7 +6,7 @@ import { createTabPageFetch } from '../adapters/tab-page-fetch';
 import { oncePerBrowserSession } from '../adapters/browser-session';
 import { DraftWorker } from './draft-worker';
 import { PlayerNames } from './player-names';
-import { recoveryConfigOf } from './settings';
+import { connectionOptionsOf } from './settings';
 
 type Browser = typeof extensionBrowser;
 
@@ -32,7 +32,7 @@ export function startWorker(browser: Browser): RunningWorker {
       playerNames: new PlayerNames(store, fetchTextFromWorker, now),
       pageFetch: createTabPageFetch(browser),
       tabs: createBrowserTabControl(browser, (tabId) => void worker.handleRecoveryInput(tabId, { type: 'timerFired' }), now),
-      recoveryConfig: async () => recoveryConfigOf(await store.getMeta(SETTINGS_KEY)),
+      connectionOptions: async () => connectionOptionsOf(await store.getMeta(SETTINGS_KEY)),
       now,
       random: Math.random,
       report,

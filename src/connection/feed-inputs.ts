@@ -1,0 +1,79 @@
+import type { DraftState } from '../draft/types';
+import { quoteFrameText } from '../draft/redact';
+import type { DraftEvent } from '../protocol/events';
+import type { HookItem } from '../relay/hook-items';
+import type { ConnectionInput } from './types';
+
+/** One applied hook item as the ingest step reports it (src/worker/ingest.ts `LifecycleEntry`). */
+export interface FeedEntry {
+  item: HookItem;
+  /** The parsed event, for frames. */
+  event?: DraftEvent;
+  /** Picks an INIT added to the log (missed while disconnected). */
+  caughtUp?: number;
+  /** The draft's state after this item. */
+  draft?: Pick<DraftState, 'myTeamId' | 'status'>;
+  /** This frame showed the log can no longer place picks by itself: a fresh INIT is needed. */
+  desync?: boolean;
+}
+
+/**
+ * Turns one batch's applied items into connection inputs. Only the tab's active socket speaks for
+ * the connection: an old socket closing, erring, stalling or sending late frames after its
+ * replacement opened says nothing about the live one.
+ *
+ * @param activeSocketId the tab's active socket before this batch; opens inside the batch move it along
+ */
+export function feedInputs(entries: readonly FeedEntry[], activeSocketId: string | null): ConnectionInput[] {
+  const inputs: ConnectionInput[] = [];
+  let active = activeSocketId;
+  for (const { item, event, caughtUp, draft, desync } of entries) {
+    if (item.k === 'unload') {
+      inputs.push({ type: 'pageUnloaded', at: item.at });
+      continue;
+    }
+    if (item.k === 'open') {
+      active = item.sid;
+      inputs.push({ type: 'socketOpened', at: item.at });
+      continue;
+    }
+    if (item.sid !== active) continue;
+    const { at } = item;
+    switch (item.k) {
+      case 'close':
+        // The close reason is server text: it is shown and stored, so it is redacted and capped first.
+        inputs.push({ type: 'socketClosed', at, code: item.code, reason: quoteFrameText(item.reason), wasClean: item.clean });
+        break;
+      case 'error':
+        inputs.push({ type: 'socketError', at });
+        break;
+      case 'stall':
+        inputs.push({ type: 'stallDetected', at, cause: item.cause, silentForMs: item.silentForMs });
+        break;
+      case 'frame':
+        if (item.dir === 'out') {
+          inputs.push({ type: 'frameSent', at, isPing: event?.type === 'ping' });
+          break;
+        }
+        inputs.push(received(at, event, caughtUp));
+        // The socket works but its stream has a hole: only a new socket's INIT fills it.
+        if (desync) inputs.push({ type: 'framesLost', at });
+        if (isKick(event, draft)) inputs.push({ type: 'kicked', at });
+        if (draft?.status === 'complete') inputs.push({ type: 'draftCompleted', at });
+        break;
+    }
+  }
+  return inputs;
+}
+
+function received(at: number, event: DraftEvent | undefined, caughtUp: number | undefined): ConnectionInput {
+  if (event?.type === 'init') return { type: 'frameReceived', at, isInit: true, ...(caughtUp === undefined ? {} : { caughtUp }) };
+  if (event?.type === 'pong') return { type: 'frameReceived', at, isPong: true, rttMs: at - event.pingSentAt };
+  return { type: 'frameReceived', at };
+}
+
+/** `LEFT <me> <swid> 2`: ESPN moved this seat to another tab or device. My team comes from the draft, not the URL. */
+function isKick(event: DraftEvent | undefined, draft: FeedEntry['draft']): boolean {
+  const myTeamId = draft?.myTeamId ?? null;
+  return event?.type === 'left' && event.reason === 2 && myTeamId !== null && event.teamId === myTeamId;
+}
