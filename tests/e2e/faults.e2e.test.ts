@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DraftRoom, FAST_RECOVERY, faultFigures, measureFault, recordFigure, sendToWorker } from './support/fault-room';
-import { DEFAULT_SILENCE_CONFIG } from '../../src/health/silence';
+import { DEFAULT_SILENCE_CONFIG } from '../../src/connection/silence';
 import { printFaultSummary } from './support/fault-summary';
 
 /** A short draft per scenario: long enough to inject a fault mid-draft and see picks missed. */

@@ -8,7 +8,7 @@ import { extensionId, launchChromiumWithExtension, terminateServiceWorker } from
 import type { DraftView } from '../../../src/contract/draft-view';
 import type { Settings } from '../../../src/contract/settings';
 import { allIncidents } from '../../../src/health/connection-health';
-import type { Incident } from '../../../src/health/incident';
+import type { Incident } from '../../../src/connection/incident';
 import { exportJsonWithNames } from './popup';
 import { asTruthPick } from './truth';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { reloadBackoffMs } from '../../../src/recovery/backoff';
-import { DEFAULT_RECOVERY_CONFIG } from '../../../src/recovery/recovery-config';
+import { reloadBackoffMs } from '../../../src/connection/backoff';
+import { DEFAULT } from '../../../src/connection/options';
 import { seededRandom } from './fake-shell';
 
-const config = DEFAULT_RECOVERY_CONFIG;
+const config = DEFAULT;
 const ALMOST_ONE = 1 - 2 ** -40;
 /** The exponential bound min(cap, base × 2^(n−1)) for n failed attempts, with the defaults. */
 const BOUNDS = [2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000];

@@ -1,39 +1,76 @@
-import { decideRecovery, initialRecoveryState } from '../../../src/recovery/policy';
-import { DEFAULT_RECOVERY_CONFIG, type RecoveryConfig } from '../../../src/recovery/recovery-config';
-import type { RecoveryAction, RecoveryInput, RecoveryState } from '../../../src/recovery/recovery-types';
+import type { LogEntry } from '../../../src/draft/types';
+import { DEFAULT, type Options } from '../../../src/connection/options';
+import { initialConnection, reduceConnection } from '../../../src/connection/reducer';
+import type { ConnectionAction, ConnectionInput, ConnectionState } from '../../../src/connection/types';
+
+/** An input as a test writes it: inputs from the page get `at` = the shell's clock unless given. */
+type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> & Partial<Pick<T, Extract<K, keyof T>>> : never;
+export type ShellInput = Without<ConnectionInput, 'at'>;
+
+/** The reducer's actions and log lines in emission order: log lines first, as the shell writes them before acting. */
+export type ShellAction = ConnectionAction | { type: 'log'; level: LogEntry['level']; message: string };
+
+export interface Decision {
+  state: ConnectionState;
+  actions: ShellAction[];
+}
+
+/** The recovery part of a state, for exact comparisons that ignore health bookkeeping. */
+export function recoveryOf(state: ConnectionState) {
+  const { phase, attempt, deadline, recoveryStartedAt, fault, newSocketOpenedAt } = state;
+  return { phase, attempt, deadline, recoveryStartedAt, fault, newSocketOpenedAt };
+}
+
+const withAt = (input: ShellInput, now: number): ConnectionInput =>
+  ('at' in input || ['timerFired', 'tabNavigatedAway', 'tabClosed', 'manualReloadRequested'].includes(input.type)
+    ? input
+    : { ...input, at: now }) as ConnectionInput;
+
+/** One reducer step at `now`, with its log lines turned into `log` actions ahead of the rest. */
+export function decide(
+  state: ConnectionState,
+  input: ShellInput,
+  now: number,
+  random: () => number = () => 0.5,
+  options: Readonly<Options> = DEFAULT,
+): Decision {
+  const step = reduceConnection(state, withAt(input, now), { now, random, options });
+  const logs: ShellAction[] = step.log.map((entry) => ({ type: 'log', level: entry.level, message: entry.message }));
+  return { state: step.state, actions: [...logs, ...step.actions] };
+}
 
 /**
- * A stand-in for the worker shell: it applies the policy's actions the way the real one will
+ * A stand-in for the worker shell: it applies the reducer's actions the way the real one does
  * (one timer, replaced by every `wait`; reloads and notifications recorded) on a simulated clock.
  */
 export interface FakeShell {
   readonly now: number;
-  readonly state: RecoveryState;
+  readonly state: ConnectionState;
   /** Every action so far, with when it was emitted. */
-  readonly history: { at: number; action: RecoveryAction }[];
-  send(input: RecoveryInput): RecoveryAction[];
+  readonly history: { at: number; action: ShellAction }[];
+  send(input: ShellInput): ShellAction[];
   /** Lets simulated time pass, firing the pending timer whenever it is due. */
   advance(ms: number): void;
   reloadTimes(): number[];
-  count(type: RecoveryAction['type']): number;
+  count(type: ShellAction['type']): number;
   logs(): string[];
 }
 
 export function createFakeShell(options: {
   start: number;
   random?: () => number;
-  config?: RecoveryConfig;
-  state?: RecoveryState;
+  config?: Readonly<Options>;
+  state?: ConnectionState;
 }): FakeShell {
   const random = options.random ?? (() => 0.5);
-  const config = options.config ?? DEFAULT_RECOVERY_CONFIG;
+  const config = options.config ?? DEFAULT;
   let now = options.start;
-  let state = options.state ?? initialRecoveryState();
+  let state = options.state ?? initialConnection();
   let timer: number | null = null;
-  const history: { at: number; action: RecoveryAction }[] = [];
+  const history: { at: number; action: ShellAction }[] = [];
 
-  const send = (input: RecoveryInput) => {
-    const decision = decideRecovery(state, input, now, random, config);
+  const send = (input: ShellInput) => {
+    const decision = decide(state, input, now, random, config);
     state = decision.state;
     for (const action of decision.actions) {
       history.push({ at: now, action });

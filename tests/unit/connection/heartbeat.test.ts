@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addRttSample, EMPTY_HEARTBEAT } from '../../../src/health/heartbeat';
+import { addRttSample, EMPTY_HEARTBEAT } from '../../../src/connection/heartbeat';
 
 describe('addRttSample', () => {
   it('starts the average at the first sample and smooths later ones', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeCause, describeIncident, type Incident } from '../../../src/health/incident';
-import { formatDuration, plural } from '../../../src/health/format-duration';
+import { describeCause, describeIncident, type Incident } from '../../../src/connection/incident';
+import { formatDuration, plural } from '../../../src/connection/format-duration';
 
 const base: Incident = {
   seq: 1,
@@ -90,7 +90,7 @@ describe('formatDuration', () => {
 
 describe('describeCause: frames lost on the way to the extension', () => {
   it('says so in plain words', async () => {
-    const { describeCause } = await import('../../../src/health/incident');
+    const { describeCause } = await import('../../../src/connection/incident');
     expect(describeCause({ kind: 'frames-lost' })).toBe('Frames from the draft socket were lost on their way to the extension');
   });
 });

@@ -1,32 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { initialRecoveryState } from '../../../src/recovery/policy';
-import { parseRecoveryState } from '../../../src/recovery/persisted-state';
+import { initialConnection } from '../../../src/connection/reducer';
+import { parseConnectionState } from '../../../src/connection/persisted-state';
+import { createFakeShell } from './fake-shell';
 
-const valid = {
-  phase: 'backoff',
-  attempt: 3,
-  deadline: 1_756_600_055_000,
-  recoveryStartedAt: 1_756_600_000_000,
-  fault: 'stall',
-  socketOpenedAt: null,
-};
+const T = 1_756_600_000_000;
 
-describe('parseRecoveryState', () => {
+/** A real state mid-recovery (backoff after a failed reload, with an open incident), as stored JSON. */
+function storedBackoff(): Record<string, unknown> {
+  const shell = createFakeShell({ start: T });
+  shell.send({ type: 'socketOpened' });
+  shell.send({ type: 'frameReceived', isInit: true });
+  shell.send({ type: 'stallDetected', cause: 'silence', silentForMs: 11_200 });
+  shell.advance(8_000 + 20_000 + 500);
+  expect(shell.state.phase).toBe('backoff');
+  return JSON.parse(JSON.stringify(shell.state)) as Record<string, unknown>;
+}
+
+describe('parseConnectionState', () => {
   it('accepts a stored state and the initial one', () => {
-    expect(parseRecoveryState(valid)).toEqual(valid);
-    expect(parseRecoveryState(JSON.parse(JSON.stringify(initialRecoveryState())))).toEqual(initialRecoveryState());
+    const valid = storedBackoff();
+    expect(parseConnectionState(valid)).toEqual(valid);
+    expect(parseConnectionState(JSON.parse(JSON.stringify(initialConnection())))).toEqual(initialConnection());
   });
 
   it.each([
-    ['nothing', undefined],
-    ['a string', 'grace'],
-    ['an unknown phase', { ...valid, phase: 'panicking' }],
-    ['a negative attempt', { ...valid, attempt: -1 }],
-    ['a fractional attempt', { ...valid, attempt: 1.5 }],
-    ['a missing field', { phase: 'grace', attempt: 0, deadline: 1 }],
-    ['a string deadline', { ...valid, deadline: '1756600055000' }],
-    ['an unknown fault', { ...valid, fault: 'gremlins' }],
+    ['nothing', () => undefined],
+    ['a string', () => 'grace'],
+    ['an unknown phase', () => ({ ...storedBackoff(), phase: 'panicking' })],
+    ['a negative attempt', () => ({ ...storedBackoff(), attempt: -1 })],
+    ['a fractional attempt', () => ({ ...storedBackoff(), attempt: 1.5 })],
+    ['a missing field', () => ({ phase: 'grace', attempt: 0, deadline: 1 })],
+    ['a string deadline', () => ({ ...storedBackoff(), deadline: '1756600055000' })],
+    ['an unknown fault', () => ({ ...storedBackoff(), fault: 'gremlins' })],
+    ['an incident with an unknown cause', () => ({ ...storedBackoff(), incident: { ...(storedBackoff().incident as object), cause: { kind: 'gremlins' } } })],
+    ['a damaged socket record', () => ({ ...storedBackoff(), socket: { open: 'yes' } })],
+    // Before the connection reducer, a session stored its recovery state on its own, like this.
+    [
+      'an older release’s recovery state',
+      () => ({ phase: 'backoff', attempt: 3, deadline: T + 55_000, recoveryStartedAt: T, fault: 'stall', socketOpenedAt: null }),
+    ],
   ])('rejects %s', (_label, stored) => {
-    expect(parseRecoveryState(stored)).toBeNull();
+    expect(parseConnectionState(stored())).toBeNull();
   });
 });

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RECOVERY_CONFIG } from '../../../src/recovery/recovery-config';
-import type { RecoveryInput, RecoveryPhase } from '../../../src/recovery/recovery-types';
-import { createFakeShell, type FakeShell } from './fake-shell';
+import { DEFAULT } from '../../../src/connection/options';
+import type { Phase } from '../../../src/connection/types';
+import { createFakeShell, type FakeShell, type ShellInput } from './fake-shell';
 
 const T = 1_756_600_000_000;
-const drop1006: RecoveryInput = { type: 'dropDetected', cause: { kind: 'close', code: 1006 } };
+const drop1006: ShellInput = { type: 'socketClosed', code: 1006, reason: '', wasClean: false };
 
 /** Everything that could possibly provoke a reload, thrown at a shell over 30 simulated minutes. */
 function provoke(shell: FakeShell) {
-  const inputs: RecoveryInput[] = [
+  const inputs: ShellInput[] = [
     drop1006,
     { type: 'stallDetected', cause: 'silence', silentForMs: 12_000 },
-    { type: 'dropDetected', cause: { kind: 'error' } },
+    { type: 'socketError' },
     { type: 'timerFired' },
     { type: 'socketOpened' },
-    { type: 'framesResumed' },
+    { type: 'frameReceived' },
   ];
   for (let i = 0; i < 60; i++) {
     shell.send(inputs[i % inputs.length]!);
@@ -31,11 +31,11 @@ const STAGES: Record<string, (shell: FakeShell) => void> = {
   },
   'with a reload in flight': (shell) => {
     shell.send(drop1006);
-    shell.advance(DEFAULT_RECOVERY_CONFIG.graceMs + 1_000);
+    shell.advance(DEFAULT.graceMs + 1_000);
   },
   'between reloads': (shell) => {
     shell.send(drop1006);
-    shell.advance(DEFAULT_RECOVERY_CONFIG.graceMs + DEFAULT_RECOVERY_CONFIG.reloadTimeoutMs + 1);
+    shell.advance(DEFAULT.graceMs + DEFAULT.reloadTimeoutMs + 1);
   },
   'after giving up': (shell) => {
     shell.send(drop1006);
@@ -43,9 +43,9 @@ const STAGES: Record<string, (shell: FakeShell) => void> = {
   },
 };
 
-const STOPS: [RecoveryInput, RecoveryPhase][] = [
+const STOPS: [ShellInput, Phase][] = [
   [{ type: 'kicked' }, 'kicked'],
-  [{ type: 'draftCompleted' }, 'draftComplete'],
+  [{ type: 'draftCompleted' }, 'complete'],
   [{ type: 'tabNavigatedAway' }, 'navigatedAway'],
   [{ type: 'tabClosed' }, 'tabClosed'],
 ];
@@ -88,7 +88,7 @@ describe('kicked for a duplicate connection', () => {
     shell.send({ type: 'kicked' });
     shell.advance(45_000);
     shell.send({ type: 'socketOpened' });
-    shell.send({ type: 'initReceived' });
+    shell.send({ type: 'frameReceived', isInit: true });
     expect(shell.state.phase).toBe('watching');
     expect(shell.count('reloadTab')).toBe(0);
   });
@@ -130,17 +130,17 @@ describe('draft complete, navigated away, tab closed', () => {
   it('resumes watching when the tab comes back to the draft room', () => {
     const shell = createFakeShell({ start: T });
     shell.send({ type: 'tabNavigatedAway' });
-    shell.send({ type: 'initReceived' });
+    shell.send({ type: 'frameReceived', isInit: true });
     expect(shell.state.phase).toBe('watching');
     shell.send(drop1006);
-    shell.advance(DEFAULT_RECOVERY_CONFIG.graceMs);
+    shell.advance(DEFAULT.graceMs);
     expect(shell.count('reloadTab')).toBe(1);
   });
 
   it('ignores everything after the tab closed, including manual reloads and completion', () => {
     const shell = createFakeShell({ start: T });
     shell.send({ type: 'tabClosed' });
-    for (const input of [{ type: 'manualReloadRequested' }, { type: 'initReceived' }, { type: 'draftCompleted' }, { type: 'kicked' }] as const) {
+    for (const input of [{ type: 'manualReloadRequested' }, { type: 'frameReceived', isInit: true }, { type: 'draftCompleted' }, { type: 'kicked' }] as const) {
       expect(shell.send(input)).toEqual([]);
     }
     expect(shell.state.phase).toBe('tabClosed');

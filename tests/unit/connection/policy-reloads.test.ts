@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RECOVERY_CONFIG } from '../../../src/recovery/recovery-config';
-import type { RecoveryInput } from '../../../src/recovery/recovery-types';
-import { createFakeShell, seededRandom } from './fake-shell';
+import { DEFAULT } from '../../../src/connection/options';
+
+import { createFakeShell, seededRandom, type ShellInput } from './fake-shell';
 
 const T = 1_756_600_000_000;
-const drop1006: RecoveryInput = { type: 'dropDetected', cause: { kind: 'close', code: 1006 } };
-const { graceMs, reloadTimeoutMs, backoffMinMs, backoffCapMs, backoffBaseMs, maxAttempts } = DEFAULT_RECOVERY_CONFIG;
+const drop1006: ShellInput = { type: 'socketClosed', code: 1006, reason: '', wasClean: false };
+const { graceMs, reloadTimeoutMs, backoffMinMs, backoffCapMs, backoffBaseMs, maxAttempts } = DEFAULT;
 
 /** Drops the feed and never lets it come back; returns the shell once recovery has given up. */
 function neverRecovers(random: () => number) {
@@ -22,7 +22,7 @@ describe('reloading the tab', () => {
     shell.advance(graceMs + 4_000);
     shell.send({ type: 'socketOpened' });
     shell.advance(300);
-    expect(shell.send({ type: 'initReceived' })).toEqual([
+    expect(shell.send({ type: 'frameReceived', isInit: true })).toEqual([
       { type: 'log', level: 'info', message: 'Reconnected after 12.3 s (1 reload)' },
       { type: 'clearNotification' },
     ]);
@@ -88,7 +88,7 @@ describe('attempt limit', () => {
   });
 
   it('respects a configured limit', () => {
-    const shell = createFakeShell({ start: T, config: { ...DEFAULT_RECOVERY_CONFIG, maxAttempts: 2 } });
+    const shell = createFakeShell({ start: T, config: { ...DEFAULT, maxAttempts: 2 } });
     shell.send(drop1006);
     shell.advance(10 * 60_000);
     expect(shell.count('reloadTab')).toBe(2);
@@ -107,7 +107,7 @@ describe('attempt limit', () => {
   it('recovers from failed if the draft comes back anyway, clearing the notification', () => {
     const shell = neverRecovers(() => 0.5);
     shell.send({ type: 'socketOpened' });
-    const actions = shell.send({ type: 'initReceived' });
+    const actions = shell.send({ type: 'frameReceived', isInit: true });
     expect(actions).toContainEqual({ type: 'clearNotification' });
     expect(shell.state.phase).toBe('watching');
   });
@@ -149,7 +149,7 @@ describe('manual reload', () => {
     shell.send({ type: 'manualReloadRequested' });
     shell.advance(3_000);
     shell.send({ type: 'socketOpened' });
-    const [log] = shell.send({ type: 'initReceived' });
+    const [log] = shell.send({ type: 'frameReceived', isInit: true });
     expect(log).toEqual({ type: 'log', level: 'info', message: 'Reconnected after 2 min 43 s (1 reload)' });
   });
 });
@@ -163,7 +163,7 @@ describe('one recovery at a time', () => {
     for (let i = 0; i < 300; i++) {
       noisy.advance(500);
       noisy.send(i % 2 ? drop1006 : { type: 'stallDetected', cause: 'pong-timeout', silentForMs: 7_000 });
-      noisy.send({ type: 'dropDetected', cause: { kind: 'error' } });
+      noisy.send({ type: 'socketError' });
     }
     noisy.advance(30 * 60_000);
     expect(noisy.reloadTimes()).toEqual(single);
@@ -176,7 +176,7 @@ describe('one recovery at a time', () => {
     shell.send(drop1006);
     shell.advance(1_000);
     shell.send({ type: 'socketOpened' });
-    shell.send({ type: 'initReceived' });
+    shell.send({ type: 'frameReceived', isInit: true });
     shell.advance(60_000);
     shell.send(drop1006);
     expect(shell.state).toMatchObject({ phase: 'grace', attempt: 0, recoveryStartedAt: T + 61_000 });

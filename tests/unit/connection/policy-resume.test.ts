@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decideRecovery } from '../../../src/recovery/policy';
-import { parseRecoveryState } from '../../../src/recovery/persisted-state';
-import type { RecoveryInput, RecoveryState } from '../../../src/recovery/recovery-types';
-import { createFakeShell } from './fake-shell';
+
+import { parseConnectionState } from '../../../src/connection/persisted-state';
+import type { ConnectionState } from '../../../src/connection/types';
+import { createFakeShell, decide, recoveryOf, type ShellInput } from './fake-shell';
 
 const T = 1_756_600_000_000;
-const drop1006: RecoveryInput = { type: 'dropDetected', cause: { kind: 'close', code: 1006 } };
+const drop1006: ShellInput = { type: 'socketClosed', code: 1006, reason: '', wasClean: false };
 
 /** What the worker does: write the state to storage as JSON, read it back after a restart. */
-const throughStorage = (state: RecoveryState): RecoveryState => parseRecoveryState(JSON.parse(JSON.stringify(state)))!;
+const throughStorage = (state: ConnectionState): ConnectionState => parseConnectionState(JSON.parse(JSON.stringify(state)))!;
 
 describe('resuming after the worker was killed', () => {
   it('continues a recovery mid-way exactly as if it had never stopped', () => {
@@ -41,7 +41,7 @@ describe('resuming after the worker was killed', () => {
     shell.send(drop1006);
     shell.advance(2_000);
     const stored = throughStorage(shell.state);
-    const decision = decideRecovery(stored, { type: 'timerFired' }, T + 5_000, () => 0.5);
+    const decision = decide(stored, { type: 'timerFired' }, T + 5_000, () => 0.5);
     expect(decision.actions).toEqual([{ type: 'wait', untilMs: T + 8_000 }]);
     expect(decision.state).toEqual(stored);
   });
@@ -49,7 +49,7 @@ describe('resuming after the worker was killed', () => {
   it('reloads on resume when the grace period ran out while the worker was gone', () => {
     const shell = createFakeShell({ start: T });
     shell.send(drop1006);
-    const decision = decideRecovery(throughStorage(shell.state), { type: 'timerFired' }, T + 60_000, () => 0.5);
+    const decision = decide(throughStorage(shell.state), { type: 'timerFired' }, T + 60_000, () => 0.5);
     expect(decision.actions).toContainEqual({ type: 'reloadTab' });
     expect(decision.state).toMatchObject({ phase: 'reloading', attempt: 1, deadline: T + 80_000 });
   });
@@ -59,7 +59,7 @@ describe('resuming after the worker was killed', () => {
       const shell = createFakeShell({ start: T });
       shell.send(drop1006);
       shell.send(input);
-      const decision = decideRecovery(throughStorage(shell.state), { type: 'timerFired' }, T + 60_000, () => 0.5);
+      const decision = decide(throughStorage(shell.state), { type: 'timerFired' }, T + 60_000, () => 0.5);
       expect(decision.actions).toEqual([]);
     }
   });

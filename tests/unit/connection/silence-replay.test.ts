@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SILENCE_CONFIG } from '../../../src/health/silence';
+import { DEFAULT_SILENCE_CONFIG } from '../../../src/connection/silence';
 import { heartbeatMs, loadSessionA } from './session-a-capture';
 import { largestInboundGap, replayStallRule } from './stall-replay';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SILENCE_CONFIG, detectStall } from '../../../src/health/silence';
+import { DEFAULT_SILENCE_CONFIG, detectStall } from '../../../src/connection/silence';
 import type { CapturedFrame } from './session-a-capture';
 import { replayStallRule } from './stall-replay';
 

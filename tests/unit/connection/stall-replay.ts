@@ -1,4 +1,4 @@
-import { detectStall, DEFAULT_SILENCE_CONFIG, type SilenceConfig, type SilencePhase, type Stall } from '../../../src/health/silence';
+import { detectStall, DEFAULT_SILENCE_CONFIG, type SilenceConfig, type SilencePhase, type Stall } from '../../../src/connection/silence';
 import { heartbeatMs, type CapturedFrame } from './session-a-capture';
 
 /**

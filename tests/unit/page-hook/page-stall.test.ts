@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPageStallDetector } from '../../../src/page-hook/page-stall';
-import { DEFAULT_SILENCE_CONFIG } from '../../../src/health/silence';
+import { DEFAULT_SILENCE_CONFIG } from '../../../src/connection/silence';
 import type { SocketActivity } from '../../../src/page-hook/socket-hook';
 
 const quietSince = (at: number): SocketActivity => ({ openedAt: 0, lastInboundAt: at, lastPingSentAt: null, lastPongAt: null, phase: 'active' });

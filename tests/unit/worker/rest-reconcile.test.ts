@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DraftStore } from '../../../src/adapters/store';
 import type { DraftState, LogEntry } from '../../../src/draft/types';
 import type { PageFetchResult } from '../../../src/contract/page-fetch';
-import { DEFAULT_RECOVERY_CONFIG } from '../../../src/recovery/recovery-config';
+import { DEFAULT } from '../../../src/connection/options';
 import { DraftWorker } from '../../../src/worker/draft-worker';
 import type { PlayerNames } from '../../../src/worker/player-names';
 import { draftIdOf, newTabSession, type DraftRecord, type TabSession } from '../../../src/worker/records';
@@ -328,7 +328,7 @@ describe('DraftWorker wiring', () => {
       playerNames: { ensurePool: async () => [] } as unknown as PlayerNames,
       pageFetch,
       tabs: { setTimer: () => undefined, reload: async () => true, notifyFailed: async () => undefined, clearNotification: async () => undefined },
-      recoveryConfig: async () => DEFAULT_RECOVERY_CONFIG,
+      connectionOptions: async () => DEFAULT,
       now: () => clock.now,
       random: () => 0.5,
       report: (level, message) => reports.push(`${level}: ${message}`),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { silenceConfigOf } from '../../../src/worker/settings';
-import { DEFAULT_SILENCE_CONFIG } from '../../../src/health/silence';
+import { DEFAULT_SILENCE_CONFIG } from '../../../src/connection/silence';
 
 describe('silenceConfigOf', () => {
   it('falls back to the documented defaults', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RECOVERY_CONFIG } from '../../../src/recovery/recovery-config';
+import { DEFAULT, pickOptions, RECOVERY_OPTION_KEYS } from '../../../src/connection/options';
 import { recoveryConfigOf } from '../../../src/worker/settings';
 import { settingsSchema } from '../../../src/contract/settings';
 
-const DEFAULTS = { ...DEFAULT_RECOVERY_CONFIG };
+const DEFAULTS = pickOptions(DEFAULT, RECOVERY_OPTION_KEYS);
 
 describe('recoveryConfigOf: nothing stored', () => {
   it.each([
@@ -30,7 +30,7 @@ describe('recoveryConfigOf: nothing stored', () => {
   it('returns a fresh object each time, never the frozen defaults', () => {
     const a = recoveryConfigOf(undefined);
     const b = recoveryConfigOf(undefined);
-    expect(a).not.toBe(DEFAULT_RECOVERY_CONFIG);
+    expect(a).not.toBe(DEFAULT);
     expect(a).not.toBe(b);
     a.graceMs = 1;
     expect(recoveryConfigOf(undefined).graceMs).toBe(8_000);
