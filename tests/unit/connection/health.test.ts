@@ -1,28 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import {
-  allIncidents,
-  initialHealth,
-  reduceHealth,
-  type ConnectionHealth,
-  type HealthSignal,
-} from '../../../src/health/connection-health';
+import { allIncidents } from '../../../src/connection/incident';
+import { DEFAULT, type Options } from '../../../src/connection/options';
+import { initialConnection, reduceConnection } from '../../../src/connection/reducer';
+import { displayStatus } from '../../../src/connection/status';
+import type { ConnectionInput, ConnectionState } from '../../../src/connection/types';
 
+/**
+ * The health side of the connection reducer: incidents, timings, heartbeat and the derived display
+ * status. Each step runs at its own time (ctx.now = the step's time), as the worker does when a
+ * batch arrives promptly.
+ */
 const T = 1_756_600_000_000;
-type Step = [at: number, signal: HealthSignal];
+type Step = [at: number, input: ConnectionInput];
 
-const inbound = (at: number, extra: Partial<Extract<HealthSignal, { type: 'frameReceived' }>> = {}): Step => [
+const inbound = (at: number, extra: Partial<Extract<ConnectionInput, { type: 'frameReceived' }>> = {}): Step => [
   at,
-  { type: 'frameReceived', at, dir: 'in', ...extra },
+  { type: 'frameReceived', at, ...extra },
 ];
-const init = (at: number): Step => inbound(at, { isInit: true });
+const init = (at: number, caughtUp?: number): Step => inbound(at, caughtUp === undefined ? { isInit: true } : { isInit: true, caughtUp });
+const closed1006 = (at: number): Step => [at, { type: 'socketClosed', at, code: 1006, reason: '', wasClean: false }];
 
-function run(steps: Step[], start: ConnectionHealth = initialHealth()): ConnectionHealth {
-  return steps.reduce((health, [at, signal]) => reduceHealth(health, signal, at), start);
+function run(steps: Step[], start: ConnectionState = initialConnection(), options: Readonly<Options> = DEFAULT): ConnectionState {
+  return steps.reduce((state, [at, input]) => reduceConnection(state, input, { now: at, random: () => 0.5, options }).state, start);
 }
 
+const status = displayStatus;
+
 /** A tab that joined the room and is live, last frame at T + 5 s. */
-function liveTab(): ConnectionHealth {
-  return run([[T, { type: 'socketOpened' }], inbound(T + 147), init(T + 363), inbound(T + 5_000)]);
+function liveTab(): ConnectionState {
+  return run([[T, { type: 'socketOpened', at: T }], inbound(T + 147), init(T + 363), inbound(T + 5_000)]);
 }
 
 function deepFreeze<V>(value: V): V {
@@ -35,18 +41,18 @@ function deepFreeze<V>(value: V): V {
 
 describe('connecting → live', () => {
   it('starts connecting and goes live on the INIT snapshot, not on the first frame', () => {
-    let health = run([[T, { type: 'socketOpened' }], inbound(T + 147)]);
-    expect(health.status).toBe('connecting');
-    expect(health.socketOpen).toBe(true);
+    let health = run([[T, { type: 'socketOpened', at: T }], inbound(T + 147)]);
+    expect(status(health)).toBe('connecting');
+    expect(health.socket.open).toBe(true);
     health = run([init(T + 363)], health);
-    expect(health.status).toBe('live');
-    expect(health.lastInboundAt).toBe(T + 363);
+    expect(status(health)).toBe('live');
+    expect(health.socket.lastInboundAt).toBe(T + 363);
   });
 
   it('tracks the last frame either way and the last inbound frame separately', () => {
-    const health = run([[T + 6_000, { type: 'frameReceived', at: T + 6_000, dir: 'out' }]], liveTab());
-    expect(health.lastFrameAt).toBe(T + 6_000);
-    expect(health.lastInboundAt).toBe(T + 5_000);
+    const health = run([[T + 6_000, { type: 'frameSent', at: T + 6_000, isPing: false }]], liveTab());
+    expect(health.socket.lastFrameAt).toBe(T + 6_000);
+    expect(health.socket.lastInboundAt).toBe(T + 5_000);
   });
 });
 
@@ -54,41 +60,45 @@ describe('heartbeat RTT', () => {
   it('records PING time, PONG time and round trips', () => {
     const health = run(
       [
-        [T + 6_000, { type: 'pingSent' }],
+        [T + 6_000, { type: 'frameSent', at: T + 6_000, isPing: true }],
         inbound(T + 6_102, { isPong: true, rttMs: 102 }),
-        [T + 21_000, { type: 'pingSent' }],
+        [T + 21_000, { type: 'frameSent', at: T + 21_000, isPing: true }],
         inbound(T + 21_194, { isPong: true, rttMs: 194 }),
       ],
       liveTab(),
     );
-    expect(health.lastPingSentAt).toBe(T + 21_000);
-    expect(health.lastPongAt).toBe(T + 21_194);
+    expect(health.socket.lastPingSentAt).toBe(T + 21_000);
+    expect(health.socket.lastPongAt).toBe(T + 21_194);
     expect(health.heartbeat).toEqual({ lastRttMs: 194, smoothedRttMs: 102 + (194 - 102) / 8, maxRttMs: 194, samples: 2 });
   });
 
   it('ignores impossible round trips', () => {
     const health = run([inbound(T + 6_000, { isPong: true, rttMs: -5 }), inbound(T + 7_000, { isPong: true, rttMs: Number.NaN })], liveTab());
     expect(health.heartbeat.samples).toBe(0);
-    expect(health.lastPongAt).toBe(T + 7_000);
+    expect(health.socket.lastPongAt).toBe(T + 7_000);
   });
 
   it('forgets the previous socket’s heartbeat times when a new socket opens', () => {
-    const health = run([[T + 6_000, { type: 'pingSent' }], inbound(T + 6_100, { isPong: true }), [T + 9_000, { type: 'socketOpened' }]], liveTab());
-    expect(health.lastPingSentAt).toBeNull();
-    expect(health.lastPongAt).toBeNull();
+    const health = run(
+      [[T + 6_000, { type: 'frameSent', at: T + 6_000, isPing: true }], inbound(T + 6_100, { isPong: true }), [T + 9_000, { type: 'socketOpened', at: T + 9_000 }]],
+      liveTab(),
+    );
+    expect(health.socket.lastPingSentAt).toBeNull();
+    expect(health.socket.lastPongAt).toBeNull();
   });
 });
 
 describe('a drop and its recovery', () => {
-  const dropped = () =>
-    run([[T + 7_500, { type: 'socketClosed', code: 1006, reason: '', wasClean: false }]], liveTab());
+  const dropped = () => run([closed1006(T + 7_500)], liveTab());
 
   it('opens an incident with the fault start, detection time and latency', () => {
     const health = dropped();
-    expect(health.status).toBe('dropped');
+    // The recovery starts in the same step, so the tab shows as recovering at once.
+    expect(status(health)).toBe('recovering');
+    expect(health.phase).toBe('grace');
     expect(health.drops).toBe(1);
-    expect(health.socketOpen).toBe(false);
-    expect(health.activeIncident).toMatchObject({
+    expect(health.socket.open).toBe(false);
+    expect(health.incident).toMatchObject({
       seq: 1,
       cause: { kind: 'close', code: 1006, reason: '', wasClean: false },
       faultStartedAt: T + 5_000,
@@ -100,19 +110,12 @@ describe('a drop and its recovery', () => {
   });
 
   it('recovers on the new socket’s INIT, recording durations and picks caught up', () => {
-    let health = run(
-      [
-        [T + 7_500, { type: 'recoveryStarted', attempt: 0 }],
-        [T + 10_000, { type: 'socketOpened' }],
-        inbound(T + 10_150),
-      ],
-      dropped(),
-    );
-    expect(health.status).toBe('recovering');
-    expect(health.activeIncident).not.toBeNull(); // a stray frame before INIT proves nothing
-    health = run([init(T + 10_400), [T + 10_450, { type: 'picksCaughtUp', count: 2 }]], health);
-    expect(health.status).toBe('live');
-    expect(health.activeIncident).toBeNull();
+    let health = run([[T + 10_000, { type: 'socketOpened', at: T + 10_000 }], inbound(T + 10_150)], dropped());
+    expect(status(health)).toBe('recovering');
+    expect(health.incident).not.toBeNull(); // a stray frame before INIT proves nothing
+    health = run([init(T + 10_400, 2)], health);
+    expect(status(health)).toBe('live');
+    expect(health.incident).toBeNull();
     expect(health.recoveries).toBe(1);
     expect(health.incidents).toEqual([
       {
@@ -133,58 +136,62 @@ describe('a drop and its recovery', () => {
   });
 
   it('counts a catch-up report only once per recovery', () => {
-    const health = run(
-      [[T + 10_000, { type: 'socketOpened' }], init(T + 10_300), [T + 10_400, { type: 'picksCaughtUp', count: 2 }], [T + 60_000, { type: 'picksCaughtUp', count: 0 }]],
-      dropped(),
-    );
+    const health = run([[T + 10_000, { type: 'socketOpened', at: T + 10_000 }], init(T + 10_300, 2), init(T + 60_000, 0)], dropped());
     expect(health.incidents[0]!.picksCaughtUp).toBe(2);
   });
 
   it('keeps one incident for error-then-close and keeps the informative close code', () => {
     const health = run(
       [
-        [T + 7_000, { type: 'socketError' }],
-        [T + 7_001, { type: 'socketClosed', code: 1006, reason: '', wasClean: false }],
+        [T + 7_000, { type: 'socketError', at: T + 7_000 }],
+        closed1006(T + 7_001),
       ],
       liveTab(),
     );
     expect(health.drops).toBe(1);
-    expect(health.activeIncident?.cause).toEqual({ kind: 'close', code: 1006, reason: '', wasClean: false });
-    expect(health.activeIncident?.detectedAt).toBe(T + 7_000);
+    expect(health.incident?.cause).toEqual({ kind: 'close', code: 1006, reason: '', wasClean: false });
+    expect(health.incident?.detectedAt).toBe(T + 7_000);
   });
 
   it('tracks reloads, ignores the unload its own reload causes, and records giving up', () => {
+    // Two attempts, so giving up comes soon: grace ends at +15.5 s (reload 1, timeout +20 s),
+    // backoff 1 s at 0.5, reload 2 at +36.5 s, gives up at +56.5 s.
+    const twoAttempts = { ...DEFAULT, maxAttempts: 2 };
     let health = run(
       [
-        [T + 7_500, { type: 'recoveryStarted', attempt: 0 }],
-        [T + 15_500, { type: 'recoveryReloading', attempt: 1 }],
-        [T + 15_600, { type: 'pageUnloaded' }],
+        [T + 15_500, { type: 'timerFired' }],
+        [T + 15_600, { type: 'pageUnloaded', at: T + 15_600 }],
       ],
       dropped(),
+      twoAttempts,
     );
-    expect(health.status).toBe('recovering');
-    expect(health.activeIncident?.cause.kind).toBe('close');
-    health = run([[T + 40_000, { type: 'recoveryReloading', attempt: 2 }], [T + 60_000, { type: 'recoveryGaveUp' }]], health);
-    expect(health.status).toBe('failed');
-    expect(health.activeIncident).toMatchObject({ reloadAttempts: 2, gaveUp: true, outcome: 'open' });
+    expect(status(health)).toBe('recovering');
+    expect(health.reloadInFlight).toBe(true);
+    expect(health.incident?.cause.kind).toBe('close');
+    health = run([[T + 35_500, { type: 'timerFired' }], [T + 36_500, { type: 'timerFired' }], [T + 56_500, { type: 'timerFired' }]], health, twoAttempts);
+    expect(status(health)).toBe('failed');
+    expect(health.incident).toMatchObject({ reloadAttempts: 2, gaveUp: true, outcome: 'open' });
     // The user reloads from the notification; the new socket's INIT ends the incident.
     health = run(
-      [[T + 90_000, { type: 'recoveryReloading', attempt: 1 }], [T + 93_000, { type: 'socketOpened' }], init(T + 93_300)],
+      [[T + 90_000, { type: 'manualReloadRequested' }], [T + 93_000, { type: 'socketOpened', at: T + 93_000 }], init(T + 93_300)],
       health,
+      twoAttempts,
     );
-    expect(health.status).toBe('live');
+    expect(status(health)).toBe('live');
     expect(health.incidents[0]).toMatchObject({ outcome: 'recovered', gaveUp: true, reloadAttempts: 2, recoveryDurationMs: 85_800 });
   });
 });
 
 describe('a stall', () => {
-  const stalled = () => run([[T + 16_200, { type: 'stallDetected', cause: 'silence', silentForMs: 11_200 }]], liveTab());
+  const stalled = () => run([[T + 16_200, { type: 'stallDetected', at: T + 16_200, cause: 'silence', silentForMs: 11_200 }]], liveTab());
 
   it('opens a silence incident measured from the last inbound frame', () => {
     const health = stalled();
-    expect(health.status).toBe('stalled');
+    expect(status(health)).toBe('recovering');
+    expect(health).toMatchObject({ phase: 'grace', fault: 'stall' });
+    expect(health.socket.open).toBe(true);
     expect(health.drops).toBe(1);
-    expect(health.activeIncident).toMatchObject({
+    expect(health.incident).toMatchObject({
       cause: { kind: 'silence', silentForMs: 11_200 },
       faultStartedAt: T + 5_000,
       detectionLatencyMs: 11_200,
@@ -194,41 +201,43 @@ describe('a stall', () => {
   it('absorbs repeated stall, error and close signals into the one incident', () => {
     const health = run(
       [
-        [T + 17_200, { type: 'stallDetected', cause: 'silence', silentForMs: 12_200 }],
-        [T + 18_000, { type: 'stallDetected', cause: 'pong-timeout', silentForMs: 13_000 }],
-        [T + 18_500, { type: 'socketError' }],
+        [T + 17_200, { type: 'stallDetected', at: T + 17_200, cause: 'silence', silentForMs: 12_200 }],
+        [T + 18_000, { type: 'stallDetected', at: T + 18_000, cause: 'pong-timeout', silentForMs: 13_000 }],
+        [T + 18_500, { type: 'socketError', at: T + 18_500 }],
       ],
       stalled(),
     );
     expect(health.drops).toBe(1);
     expect(allIncidents(health)).toHaveLength(1);
-    expect(health.activeIncident?.cause.kind).toBe('silence');
+    expect(health.incident?.cause.kind).toBe('silence');
   });
 
   it('recovers when the same socket speaks again (nothing lost in between)', () => {
     const health = run([inbound(T + 19_000)], stalled());
-    expect(health.status).toBe('live');
+    expect(status(health)).toBe('live');
     expect(health.recoveries).toBe(1);
     expect(health.incidents[0]).toMatchObject({ recoveredAt: T + 19_000, recoveryDurationMs: 2_800, outageMs: 14_000 });
   });
 
   it('turns into a drop when the stalled socket closes, keeping the silence as cause', () => {
-    const health = run([[T + 18_000, { type: 'socketClosed', code: 1006, reason: '', wasClean: false }]], stalled());
-    expect(health.status).toBe('dropped');
-    expect(health.activeIncident?.cause.kind).toBe('silence');
+    const health = run([closed1006(T + 18_000)], stalled());
+    expect(health.socket.open).toBe(false);
+    expect(status(health)).toBe('recovering');
+    expect(health.incident?.cause.kind).toBe('silence');
     expect(health.drops).toBe(1);
   });
 
   it('needs INIT once a new socket replaced the stalled one', () => {
-    let health = run([[T + 18_000, { type: 'socketOpened' }], inbound(T + 18_150)], stalled());
-    expect(health.status).toBe('recovering');
+    let health = run([[T + 18_000, { type: 'socketOpened', at: T + 18_000 }], inbound(T + 18_150)], stalled());
+    expect(status(health)).toBe('recovering');
+    expect(health.incident).not.toBeNull();
     health = run([init(T + 18_360)], health);
-    expect(health.status).toBe('live');
+    expect(status(health)).toBe('live');
   });
 
   it('records a pong timeout as its own cause', () => {
-    const health = run([[T + 12_100, { type: 'stallDetected', cause: 'pong-timeout', silentForMs: 7_100 }]], liveTab());
-    expect(health.activeIncident?.cause).toEqual({ kind: 'pong-timeout', silentForMs: 7_100 });
+    const health = run([[T + 12_100, { type: 'stallDetected', at: T + 12_100, cause: 'pong-timeout', silentForMs: 7_100 }]], liveTab());
+    expect(health.incident?.cause).toEqual({ kind: 'pong-timeout', silentForMs: 7_100 });
   });
 });
 
@@ -236,22 +245,22 @@ describe('kicked for a duplicate connection', () => {
   it('is its own state, not a drop, and ignores the socket dying afterwards', () => {
     const health = run(
       [
-        [T + 6_000, { type: 'kicked' }],
-        [T + 6_010, { type: 'socketClosed', code: 1006, reason: '', wasClean: false }],
-        [T + 20_000, { type: 'stallDetected', cause: 'silence', silentForMs: 14_000 }],
-        [T + 20_000, { type: 'recoveryStarted', attempt: 0 }],
+        [T + 6_000, { type: 'kicked', at: T + 6_000 }],
+        closed1006(T + 6_010),
+        [T + 20_000, { type: 'stallDetected', at: T + 20_000, cause: 'silence', silentForMs: 14_000 }],
+        [T + 20_000, { type: 'timerFired' }],
       ],
       liveTab(),
     );
-    expect(health.status).toBe('kicked');
+    expect(status(health)).toBe('kicked');
     expect(health.drops).toBe(0);
     expect(allIncidents(health)).toHaveLength(1);
-    expect(health.activeIncident?.cause).toEqual({ kind: 'kicked' });
+    expect(health.incident?.cause).toEqual({ kind: 'kicked' });
   });
 
   it('returns to live when the user reconnects, without counting a fault recovery', () => {
-    const health = run([[T + 6_000, { type: 'kicked' }], [T + 30_000, { type: 'socketOpened' }], init(T + 30_300)], liveTab());
-    expect(health.status).toBe('live');
+    const health = run([[T + 6_000, { type: 'kicked', at: T + 6_000 }], [T + 30_000, { type: 'socketOpened', at: T + 30_000 }], init(T + 30_300)], liveTab());
+    expect(status(health)).toBe('live');
     expect(health.recoveries).toBe(0);
     expect(health.incidents[0]).toMatchObject({ cause: { kind: 'kicked' }, outcome: 'recovered', recoveryDurationMs: 24_300 });
   });
@@ -259,76 +268,72 @@ describe('kicked for a duplicate connection', () => {
 
 describe('the page going away', () => {
   it('records leaving mid-draft and the picks caught up on return', () => {
-    let health = run([[T + 8_000, { type: 'pageUnloaded' }]], liveTab());
-    expect(health.status).toBe('unloaded');
+    let health = run([[T + 8_000, { type: 'pageUnloaded', at: T + 8_000 }]], liveTab());
+    expect(status(health)).toBe('unloaded');
     expect(health.drops).toBe(0);
-    expect(health.activeIncident?.cause).toEqual({ kind: 'page-unload' });
-    health = run([[T + 120_000, { type: 'socketOpened' }], init(T + 120_300), [T + 120_300, { type: 'picksCaughtUp', count: 4 }]], health);
-    expect(health.status).toBe('live');
+    expect(health.incident?.cause).toEqual({ kind: 'page-unload' });
+    health = run([[T + 120_000, { type: 'socketOpened', at: T + 120_000 }], init(T + 120_300, 4)], health);
+    expect(status(health)).toBe('live');
     expect(health.incidents[0]).toMatchObject({ outcome: 'recovered', picksCaughtUp: 4, outageMs: 115_300 });
   });
 
   it('abandons an open fault when the user leaves during recovery', () => {
     const health = run(
       [
-        [T + 7_000, { type: 'socketClosed', code: 1006, reason: '', wasClean: false }],
-        [T + 9_000, { type: 'pageUnloaded' }],
-        [T + 9_001, { type: 'pageUnloaded' }],
+        closed1006(T + 7_000),
+        [T + 9_000, { type: 'pageUnloaded', at: T + 9_000 }],
+        [T + 9_001, { type: 'pageUnloaded', at: T + 9_001 }],
       ],
       liveTab(),
     );
-    expect(health.status).toBe('unloaded');
+    expect(status(health)).toBe('unloaded');
     expect(health.incidents).toHaveLength(1);
     expect(health.incidents[0]).toMatchObject({ cause: { kind: 'close' }, outcome: 'abandoned' });
-    expect(health.activeIncident?.cause.kind).toBe('page-unload');
+    expect(health.incident?.cause.kind).toBe('page-unload');
   });
 });
 
 describe('after the draft', () => {
   it('stays live after STATE 2 and finishes without an incident when the socket goes', () => {
-    let health = run([[T + 6_000, { type: 'draftCompleted' }]], liveTab());
-    expect(health.status).toBe('live');
+    let health = run([[T + 6_000, { type: 'draftCompleted', at: T + 6_000 }]], liveTab());
+    expect(status(health)).toBe('live');
     health = run(
       [
-        [T + 70_000, { type: 'stallDetected', cause: 'silence', silentForMs: 50_000 }],
-        [T + 80_000, { type: 'socketError' }],
-        [T + 80_001, { type: 'socketClosed', code: 1006, reason: '', wasClean: false }],
+        [T + 70_000, { type: 'stallDetected', at: T + 70_000, cause: 'silence', silentForMs: 50_000 }],
+        [T + 80_000, { type: 'socketError', at: T + 80_000 }],
+        closed1006(T + 80_001),
       ],
       health,
     );
-    expect(health.status).toBe('finished');
+    expect(status(health)).toBe('finished');
     expect(allIncidents(health)).toEqual([]);
     expect(health.drops).toBe(0);
   });
 
   it('finishes on page unload after the draft', () => {
-    const health = run([[T + 6_000, { type: 'draftCompleted' }], [T + 9_000, { type: 'pageUnloaded' }]], liveTab());
-    expect(health.status).toBe('finished');
+    const health = run([[T + 6_000, { type: 'draftCompleted', at: T + 6_000 }], [T + 9_000, { type: 'pageUnloaded', at: T + 9_000 }]], liveTab());
+    expect(status(health)).toBe('finished');
     expect(allIncidents(health)).toEqual([]);
   });
 
   it('abandons an open incident when the draft completes while the socket is gone', () => {
     const health = run(
-      [[T + 7_000, { type: 'socketClosed', code: 1006, reason: '', wasClean: false }], [T + 30_000, { type: 'draftCompleted' }]],
+      [closed1006(T + 7_000), [T + 30_000, { type: 'draftCompleted', at: T + 30_000 }]],
       liveTab(),
     );
-    expect(health.status).toBe('finished');
+    expect(status(health)).toBe('finished');
     expect(health.incidents[0]?.outcome).toBe('abandoned');
   });
 });
 
 describe('bookkeeping', () => {
   it('keeps only the most recent incidents', () => {
-    const config = { maxIncidents: 3, rttSmoothing: 1 / 8 };
+    const config = { ...DEFAULT, maxIncidents: 3, rttSmoothing: 1 / 8 };
     let health = liveTab();
     for (let i = 0; i < 5; i++) {
       const at = T + 10_000 * (i + 1);
-      const steps: Step[] = [
-        [at, { type: 'socketClosed', code: 1006, reason: '', wasClean: false }],
-        [at + 1_000, { type: 'socketOpened' }],
-        init(at + 1_300),
-      ];
-      health = steps.reduce((h, [when, signal]) => reduceHealth(h, signal, when, config), health);
+      const steps: Step[] = [closed1006(at), [at + 1_000, { type: 'socketOpened', at: at + 1_000 }], init(at + 1_300)];
+      health = run(steps, health, config);
     }
     expect(health.incidents.map((i) => i.seq)).toEqual([3, 4, 5]);
     expect(health.drops).toBe(5);
@@ -338,15 +343,20 @@ describe('bookkeeping', () => {
   it('never mutates the health it is given', () => {
     const before = deepFreeze(liveTab());
     const snapshot = JSON.stringify(before);
-    const signals: HealthSignal[] = [
-      { type: 'stallDetected', cause: 'silence', silentForMs: 12_000 },
-      { type: 'socketClosed', code: 1006, reason: '', wasClean: false },
-      { type: 'kicked' },
-      { type: 'pageUnloaded' },
-      { type: 'draftCompleted' },
-      { type: 'frameReceived', at: T + 9_000, dir: 'in', isPong: true, rttMs: 100 },
+    const at = T + 9_000;
+    const inputs: ConnectionInput[] = [
+      { type: 'stallDetected', at, cause: 'silence', silentForMs: 12_000 },
+      { type: 'socketClosed', at, code: 1006, reason: '', wasClean: false },
+      { type: 'kicked', at },
+      { type: 'pageUnloaded', at },
+      { type: 'draftCompleted', at },
+      { type: 'frameReceived', at, isPong: true, rttMs: 100 },
+      { type: 'frameReceived', at, isInit: true, caughtUp: 2 },
+      { type: 'socketOpened', at },
+      { type: 'timerFired' },
+      { type: 'manualReloadRequested' },
     ];
-    for (const signal of signals) reduceHealth(before, signal, T + 9_000);
+    for (const input of inputs) reduceConnection(before, input, { now: at, random: () => 0.5, options: DEFAULT });
     expect(JSON.stringify(before)).toBe(snapshot);
   });
 });
