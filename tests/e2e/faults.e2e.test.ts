@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DraftRoom, FAST_RECOVERY, faultFigures, measureFault, recordFigure, sendToWorker } from './support/fault-room';
+import { DraftRoom, FAST_RECOVERY, faultFigures, measureFault, recordFigure, sendToWorker, statusOf } from './support/fault-room';
 import { DEFAULT_SILENCE_CONFIG } from '../../src/connection/silence';
 import { printFaultSummary } from './support/fault-summary';
 
@@ -90,11 +90,11 @@ describe('fault recovery in Chromium with the production build', () => {
     const connectionsBefore = room.sim.connectionHistory.length;
     const kickedAt = Date.now();
     room.sim.faults.kickDuplicate();
-    await expect.poll(async () => (await room!.view())?.health?.status, { timeout: 15_000 }).toBe('kicked');
+    await expect.poll(async () => statusOf(await room!.view()), { timeout: 15_000 }).toBe('kicked');
     // Well past the grace period and a first reload: nobody reconnected, so the other session stays put.
     await room.sim.whenPicks(room.sim.truth().length + 4);
     expect(room.sim.connectionHistory.length).toBe(connectionsBefore);
-    expect((await room.view())?.recovery?.phase).toBe('kicked');
+    expect((await room.view())?.connection?.phase).toBe('kicked');
 
     await room.control.reload();
     await room.control.getByRole('button', { name: 'Reload now' }).click();

@@ -39,7 +39,7 @@ const kick: Fault = {
   run: async (room) => {
     const kickedAt = Date.now();
     room.sim.faults.kickDuplicate();
-    await expect.poll(async () => (await room.view())?.recovery?.phase, { timeout: 15_000 }).toBe('kicked');
+    await expect.poll(async () => (await room.view())?.connection?.phase, { timeout: 15_000 }).toBe('kicked');
     // The user reads the popup and asks for a reload.
     await room.control.reload();
     await room.control.getByRole('button', { name: 'Reload now' }).click();

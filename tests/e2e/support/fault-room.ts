@@ -7,8 +7,8 @@ import { startSimulator, type Simulator, type SimulatorOptions } from '../../sim
 import { extensionId, launchChromiumWithExtension, terminateServiceWorker } from '../../support/chromium';
 import type { DraftView } from '../../../src/contract/draft-view';
 import type { Settings } from '../../../src/contract/settings';
-import { allIncidents } from '../../../src/health/connection-health';
-import type { Incident } from '../../../src/connection/incident';
+import { allIncidents, type Incident } from '../../../src/connection/incident';
+import { displayStatus } from '../../../src/connection/status';
 import { exportJsonWithNames } from './popup';
 import { asTruthPick } from './truth';
 
@@ -91,7 +91,7 @@ export class DraftRoom {
 
   async incidents(): Promise<Incident[]> {
     const view = await this.view();
-    return view?.health ? allIncidents(view.health) : [];
+    return view?.connection ? allIncidents(view.connection) : [];
   }
 
   /** Picks the extension holds that agree with the simulator's truth so far. */
@@ -169,7 +169,7 @@ export async function measureFault(room: DraftRoom, scenario: string, fault: str
   await inject();
   // Let the sim move on so there is something to miss.
   await expect.poll(async () => (await room.incidents()).length, { timeout: 60_000, interval: 100 }).toBeGreaterThan(before);
-  await expect.poll(async () => (await room.view())?.health?.status, { timeout: 90_000, interval: 100 }).toMatch(/^(live|finished)$/);
+  await expect.poll(async () => statusOf(await room.view()), { timeout: 90_000, interval: 100 }).toMatch(/^(live|finished)$/);
   await room.waitForCatchUp(90_000);
   const catchUpMs = Date.now() - injectedAt;
   const incident = (await room.incidents())[before]!;
@@ -183,4 +183,9 @@ export async function measureFault(room: DraftRoom, scenario: string, fault: str
   };
   recordFigure(figure);
   return figure;
+}
+
+/** The popup's status line for the view's tab, derived like the popup does. */
+export function statusOf(view: DraftView | null): string | undefined {
+  return view?.connection ? displayStatus(view.connection) : undefined;
 }

@@ -6,10 +6,11 @@ import { buildInitSnapshot } from '../../sim/init/build-snapshot';
 import { encodeInit } from '../../sim/init/encode-init';
 import { formatInitFrame } from '../../sim/init/format-init-frame';
 import { parseFrame } from '../../../src/protocol/parse-frame';
-import { initialRecoveryState } from '../../../src/recovery/policy';
-import { DEFAULT_RECOVERY_CONFIG } from '../../../src/recovery/recovery-config';
-import { MESSAGES } from '../../../src/recovery/recovery-messages';
-import type { RecoveryInput } from '../../../src/recovery/recovery-types';
+import { initialConnection } from '../../../src/connection/reducer';
+import { DEFAULT } from '../../../src/connection/options';
+import { MESSAGES } from '../../../src/connection/messages';
+import { displayStatus } from '../../../src/connection/status';
+import type { ConnectionInput } from '../../../src/connection/types';
 import type { HookItem } from '../../../src/contract/page-events';
 import type { LifecycleEntry } from '../../../src/worker/ingest';
 import { newTabSession, type TabSession } from '../../../src/worker/records';
@@ -24,7 +25,7 @@ const MY_TEAM = 2;
 const SWID = '{4D3A1F2C-9B8E-4C7D-A6F5-0123456789AB}';
 const OTHER_SWID = '{00000000-0000-4000-8000-000000000007}';
 const URL = `wss://fantasydraft.espn.com/game-1/league-${LEAGUE}/JOIN?1=1&2=${LEAGUE}&3=${MY_TEAM}&4=[swid]`;
-const GRACE = DEFAULT_RECOVERY_CONFIG.graceMs;
+const GRACE = DEFAULT.graceMs;
 
 function initText(state: number, filled = 0): string {
   const snapshot = buildInitSnapshot({
@@ -105,7 +106,40 @@ function fixedRandom(value = 0.5): { random: () => number; draws: () => number }
   };
 }
 
-const ctx = (now: number, random = fixedRandom().random): SuperviseContext => ({ now, random, config: DEFAULT_RECOVERY_CONFIG });
+const ctx = (now: number, random = fixedRandom().random): SuperviseContext => ({ now, random, options: DEFAULT });
+
+/**
+ * The tab's connection seen the two ways the popup and the tests care about: its health (the
+ * display status is derived) and its recovery. Field names as they were when the two were
+ * separate state machines, so each assertion below still reads as it did.
+ */
+function health(session: TabSession) {
+  const c = session.connection;
+  return {
+    status: displayStatus(c),
+    draftComplete: c.phase === 'complete',
+    socketOpen: c.socket.open,
+    socketOpenedAt: c.socket.openedAt,
+    lastFrameAt: c.socket.lastFrameAt,
+    lastInboundAt: c.socket.lastInboundAt,
+    lastPingSentAt: c.socket.lastPingSentAt,
+    lastPongAt: c.socket.lastPongAt,
+    heartbeat: c.heartbeat,
+    activeIncident: c.incident,
+    reloadInFlight: c.reloadInFlight,
+    incidents: c.incidents,
+    drops: c.drops,
+    recoveries: c.recoveries,
+  };
+}
+
+function recovery(session: TabSession) {
+  const { phase, attempt, deadline, recoveryStartedAt, fault, newSocketOpenedAt } = session.connection;
+  return { phase, attempt, deadline, recoveryStartedAt, fault, socketOpenedAt: newSocketOpenedAt };
+}
+
+/** The recovery of a tab with nothing to recover. */
+const initialRecoveryState = () => recovery({ ...newTabSession(TAB, T), connection: initialConnection() });
 
 const withActive = (session: TabSession, sid: string): TabSession => ({ ...session, activeSocketId: sid });
 
@@ -113,8 +147,8 @@ const withActive = (session: TabSession, sid: string): TabSession => ({ ...sessi
 function liveSession(): TabSession {
   const fresh: TabSession = { ...newTabSession(TAB, T), draftId: DRAFT_ID, activeSocketId: 's1' };
   const result = superviseBatch(fresh, [open('s1', T), init('s1', T + 200)], ctx(T + 250));
-  expect(result.session.health.status).toBe('live');
-  expect(result.session.recovery).toEqual(initialRecoveryState());
+  expect(health(result.session).status).toBe('live');
+  expect(recovery(result.session)).toEqual(initialRecoveryState());
   return result.session;
 }
 
@@ -127,8 +161,8 @@ function droppedSession(at = T + 10_000): TabSession {
 function runTimers(session: TabSession, random: () => number, limit = 20): Supervision[] {
   const steps: Supervision[] = [];
   let current = session;
-  for (let i = 0; i < limit && current.recovery.deadline !== null; i += 1) {
-    const step = superviseInput(current, { type: 'timerFired' }, ctx(current.recovery.deadline, random));
+  for (let i = 0; i < limit && current.connection.deadline !== null; i += 1) {
+    const step = superviseInput(current, { type: 'timerFired' }, ctx(current.connection.deadline, random));
     steps.push(step);
     current = step.session;
   }
@@ -143,7 +177,7 @@ describe('superviseBatch: a healthy connection', () => {
     const result = superviseBatch(fresh, [open('s1', T), init('s1', T + 220)], ctx(T + 300));
     expect(result.actions).toEqual([]);
     expect(result.log).toEqual([]);
-    expect(result.session.health).toMatchObject({
+    expect(health(result.session)).toMatchObject({
       status: 'live',
       socketOpen: true,
       socketOpenedAt: T,
@@ -151,13 +185,13 @@ describe('superviseBatch: a healthy connection', () => {
       activeIncident: null,
       drops: 0,
     });
-    expect(result.session.recovery).toEqual(initialRecoveryState());
+    expect(recovery(result.session)).toEqual(initialRecoveryState());
   });
 
   it('stays connecting until the INIT arrives', () => {
     const fresh: TabSession = { ...newTabSession(TAB, T), draftId: DRAFT_ID, activeSocketId: 's1' };
     const result = superviseBatch(fresh, [open('s1', T)], ctx(T));
-    expect(result.session.health.status).toBe('connecting');
+    expect(health(result.session).status).toBe('connecting');
   });
 
   it('keeps the rest of the session and stamps updatedAt with ctx.now', () => {
@@ -187,7 +221,7 @@ describe('superviseBatch: drops', () => {
     const result = superviseBatch(liveSession(), [close('s1', T + 10_000)], ctx(now));
     expect(result.actions).toEqual([{ type: 'wait', untilMs: now + GRACE }]);
     expect(result.log).toEqual([{ at: now, level: 'warn', kind: 'recovery', message: 'WebSocket closed (1006); waiting for ESPN to reconnect' }]);
-    expect(result.session.recovery).toEqual({
+    expect(recovery(result.session)).toEqual({
       phase: 'grace',
       attempt: 0,
       deadline: now + GRACE,
@@ -195,8 +229,8 @@ describe('superviseBatch: drops', () => {
       fault: 'drop',
       socketOpenedAt: null,
     });
-    expect(result.session.health).toMatchObject({ status: 'recovering', socketOpen: false, drops: 1 });
-    expect(result.session.health.activeIncident).toMatchObject({
+    expect(health(result.session)).toMatchObject({ status: 'recovering', socketOpen: false, drops: 1 });
+    expect(health(result.session).activeIncident).toMatchObject({
       cause: { kind: 'close', code: 1006, reason: '', wasClean: false },
       detectedAt: T + 10_000,
       faultStartedAt: T + 200,
@@ -206,7 +240,7 @@ describe('superviseBatch: drops', () => {
 
   it('carries the close code and reason into the incident and the log', () => {
     const result = superviseBatch(liveSession(), [close('s1', T + 5_000, 1011, 'upstream gone', true)], ctx(T + 5_000));
-    expect(result.session.health.activeIncident?.cause).toEqual({ kind: 'close', code: 1011, reason: 'upstream gone', wasClean: true });
+    expect(health(result.session).activeIncident?.cause).toEqual({ kind: 'close', code: 1011, reason: 'upstream gone', wasClean: true });
     expect(result.log[0]?.message).toBe('WebSocket closed (1011); waiting for ESPN to reconnect');
   });
 
@@ -215,8 +249,8 @@ describe('superviseBatch: drops', () => {
     const result = superviseBatch(session, [close('s1', T + 10_000)], ctx(T + 10_000));
     expect(result.actions).toEqual([]);
     expect(result.log).toEqual([]);
-    expect(result.session.health).toEqual(session.health);
-    expect(result.session.recovery).toEqual(initialRecoveryState());
+    expect(result.session.connection).toEqual(session.connection);
+    expect(recovery(result.session)).toEqual(initialRecoveryState());
   });
 
   it('ignores errors and stalls of an older socket', () => {
@@ -224,25 +258,25 @@ describe('superviseBatch: drops', () => {
     const result = superviseBatch(session, [error('s1', T + 1_000), stall('s1', T + 2_000)], ctx(T + 2_000));
     expect(result.actions).toEqual([]);
     expect(result.log).toEqual([]);
-    expect(result.session.health).toEqual(session.health);
-    expect(result.session.recovery).toEqual(initialRecoveryState());
+    expect(result.session.connection).toEqual(session.connection);
+    expect(recovery(result.session)).toEqual(initialRecoveryState());
   });
 
   it('treats error followed by close as one drop, described by the close code', () => {
     const result = superviseBatch(liveSession(), [error('s1', T + 3_000), close('s1', T + 3_001)], ctx(T + 3_001));
     expect(result.actions).toEqual([{ type: 'wait', untilMs: T + 3_001 + GRACE }]);
     expect(result.log).toHaveLength(1);
-    expect(result.session.health.drops).toBe(1);
-    expect(result.session.health.activeIncident?.cause).toMatchObject({ kind: 'close', code: 1006 });
+    expect(health(result.session).drops).toBe(1);
+    expect(health(result.session).activeIncident?.cause).toMatchObject({ kind: 'close', code: 1006 });
   });
 
   it('starts only one recovery when a second socket also closes during the grace', () => {
     const dropped = droppedSession(T + 10_000);
     const result = superviseBatch(withActive(dropped, 's2'), [open('s2', T + 12_000), close('s2', T + 12_500)], ctx(T + 12_500));
-    expect(result.actions).toEqual([{ type: 'wait', untilMs: T + 12_500 + DEFAULT_RECOVERY_CONFIG.espnSocketInitTimeoutMs }]);
+    expect(result.actions).toEqual([{ type: 'wait', untilMs: T + 12_500 + DEFAULT.espnSocketInitTimeoutMs }]);
     expect(result.log.map((l) => l.message)).toEqual([MESSAGES.espnSocketOpened]);
-    expect(result.session.recovery).toMatchObject({ phase: 'grace', recoveryStartedAt: T + 10_000 });
-    expect(result.session.health.drops).toBe(1);
+    expect(recovery(result.session)).toMatchObject({ phase: 'grace', recoveryStartedAt: T + 10_000 });
+    expect(health(result.session).drops).toBe(1);
   });
 });
 
@@ -252,16 +286,16 @@ describe('superviseBatch: stalls', () => {
     const result = superviseBatch(liveSession(), [stall('s1', now, 'silence', 20_000)], ctx(now));
     expect(result.actions).toEqual([{ type: 'wait', untilMs: now + GRACE }]);
     expect(result.log).toEqual([{ at: now, level: 'warn', kind: 'recovery', message: 'No data from ESPN for 20.0 s; waiting for ESPN to reconnect' }]);
-    expect(result.session.recovery).toMatchObject({ phase: 'grace', fault: 'stall', deadline: now + GRACE, socketOpenedAt: null });
+    expect(recovery(result.session)).toMatchObject({ phase: 'grace', fault: 'stall', deadline: now + GRACE, socketOpenedAt: null });
     // stalled, then at once recovering: the policy took the stall on.
-    expect(result.session.health).toMatchObject({ status: 'recovering', socketOpen: true, drops: 1 });
-    expect(result.session.health.activeIncident).toMatchObject({ cause: { kind: 'silence', silentForMs: 20_000 }, detectedAt: now });
+    expect(health(result.session)).toMatchObject({ status: 'recovering', socketOpen: true, drops: 1 });
+    expect(health(result.session).activeIncident).toMatchObject({ cause: { kind: 'silence', silentForMs: 20_000 }, detectedAt: now });
   });
 
   it('describes a heartbeat timeout as such', () => {
     const result = superviseBatch(liveSession(), [stall('s1', T + 9_000, 'pong-timeout', 7_000)], ctx(T + 9_000));
     expect(result.log[0]?.message).toBe('ESPN stopped answering heartbeats (silent for 7.0 s); waiting for ESPN to reconnect');
-    expect(result.session.health.activeIncident?.cause).toEqual({ kind: 'pong-timeout', silentForMs: 7_000 });
+    expect(health(result.session).activeIncident?.cause).toEqual({ kind: 'pong-timeout', silentForMs: 7_000 });
   });
 
   it('ends the recovery without a reload when the stalled active socket speaks again during the grace', () => {
@@ -271,22 +305,22 @@ describe('superviseBatch: stalls', () => {
     expect(resumed.log).toEqual([
       { at: T + 23_000, level: 'info', kind: 'recovery', message: "ESPN's connection came back by itself after 3.0 s" },
     ]);
-    expect(resumed.session.recovery).toEqual(initialRecoveryState());
-    expect(resumed.session.health).toMatchObject({ status: 'live', activeIncident: null, recoveries: 1 });
-    expect(resumed.session.health.incidents[0]).toMatchObject({ outcome: 'recovered', recoveredAt: T + 23_000, reloadAttempts: 0 });
+    expect(recovery(resumed.session)).toEqual(initialRecoveryState());
+    expect(health(resumed.session)).toMatchObject({ status: 'live', activeIncident: null, recoveries: 1 });
+    expect(health(resumed.session).incidents[0]).toMatchObject({ outcome: 'recovered', recoveredAt: T + 23_000, reloadAttempts: 0 });
 
     // The grace timer still fires later; it finds nothing to do.
     const late = superviseInput(resumed.session, { type: 'timerFired' }, ctx(T + 20_000 + GRACE));
     expect(late.actions).toEqual([]);
     expect(late.log).toEqual([]);
-    expect(late.session.health.status).toBe('live');
+    expect(health(late.session).status).toBe('live');
   });
 
   it('does not count our own outbound frames on the stalled socket as ESPN resuming', () => {
     const stalled = superviseBatch(liveSession(), [stall('s1', T + 20_000)], ctx(T + 20_000)).session;
     const result = superviseBatch(stalled, [frameOut('s1', T + 21_000, `PING PING%20${T + 21_000}`)], ctx(T + 21_000));
     expect(result.actions).toEqual([]);
-    expect(result.session.recovery).toMatchObject({ phase: 'grace', fault: 'stall' });
+    expect(recovery(result.session)).toMatchObject({ phase: 'grace', fault: 'stall' });
     expect(reloadsIn(superviseInput(result.session, { type: 'timerFired' }, ctx(T + 20_000 + GRACE)))).toBe(1);
   });
 
@@ -294,14 +328,14 @@ describe('superviseBatch: stalls', () => {
     const stalled = superviseBatch(liveSession(), [stall('s1', T + 20_000)], ctx(T + 20_000)).session;
     const result = superviseBatch(stalled, [frameIn('s0', T + 21_000, 'SELECTING 4 30000')], ctx(T + 21_000));
     expect(result.log).toEqual([]);
-    expect(result.session.recovery).toMatchObject({ phase: 'grace', fault: 'stall' });
+    expect(recovery(result.session)).toMatchObject({ phase: 'grace', fault: 'stall' });
   });
 
   it('after a drop, frames on a new socket before its INIT do not end the recovery', () => {
     const dropped = withActive(droppedSession(T + 10_000), 's2');
     const result = superviseBatch(dropped, [open('s2', T + 11_000), frameIn('s2', T + 11_100, 'SELECTING 4 30000')], ctx(T + 11_100));
-    expect(result.session.recovery).toMatchObject({ phase: 'grace', fault: 'drop' });
-    expect(result.session.health.status).toBe('recovering');
+    expect(recovery(result.session)).toMatchObject({ phase: 'grace', fault: 'drop' });
+    expect(health(result.session).status).toBe('recovering');
     expect(result.log.map((l) => l.message)).toEqual([MESSAGES.espnSocketOpened]);
   });
 });
@@ -316,17 +350,17 @@ describe('superviseBatch: reconnects', () => {
       ctx(now),
     );
     expect(result.actions).toEqual([
-      { type: 'wait', untilMs: now + DEFAULT_RECOVERY_CONFIG.espnSocketInitTimeoutMs },
+      { type: 'wait', untilMs: now + DEFAULT.espnSocketInitTimeoutMs },
       { type: 'clearNotification' },
     ]);
     expect(result.log).toEqual([
       { at: now, level: 'info', kind: 'recovery', message: MESSAGES.espnSocketOpened },
       { at: now, level: 'info', kind: 'recovery', message: 'Reconnected after 3.3 s' },
     ]);
-    expect(result.session.recovery).toEqual(initialRecoveryState());
-    expect(result.session.health).toMatchObject({ status: 'live', socketOpen: true, activeIncident: null, drops: 1, recoveries: 1 });
-    expect(result.session.health.incidents).toHaveLength(1);
-    expect(result.session.health.incidents[0]).toMatchObject({
+    expect(recovery(result.session)).toEqual(initialRecoveryState());
+    expect(health(result.session)).toMatchObject({ status: 'live', socketOpen: true, activeIncident: null, drops: 1, recoveries: 1 });
+    expect(health(result.session).incidents).toHaveLength(1);
+    expect(health(result.session).incidents[0]).toMatchObject({
       outcome: 'recovered',
       cause: { kind: 'close', code: 1006 },
       recoveredAt: T + 13_220,
@@ -339,11 +373,11 @@ describe('superviseBatch: reconnects', () => {
   it('recovers when open and INIT arrive in separate batches', () => {
     const dropped = withActive(droppedSession(T + 10_000), 's2');
     const opened = superviseBatch(dropped, [open('s2', T + 12_000)], ctx(T + 12_000));
-    expect(opened.session.recovery).toMatchObject({ phase: 'grace', socketOpenedAt: T + 12_000 });
+    expect(recovery(opened.session)).toMatchObject({ phase: 'grace', socketOpenedAt: T + 12_000 });
     const result = superviseBatch(opened.session, [init('s2', T + 12_300, INIT_LIVE, 1)], ctx(T + 12_300));
-    expect(result.session.recovery).toEqual(initialRecoveryState());
-    expect(result.session.health.status).toBe('live');
-    expect(result.session.health.incidents[0]?.picksCaughtUp).toBe(1);
+    expect(recovery(result.session)).toEqual(initialRecoveryState());
+    expect(health(result.session).status).toBe('live');
+    expect(health(result.session).incidents[0]?.picksCaughtUp).toBe(1);
     // Stale grace and snapshot timers find nothing to do.
     for (const at of [T + 10_000 + GRACE, T + 22_000]) {
       expect(superviseInput(result.session, { type: 'timerFired' }, ctx(at)).actions).toEqual([]);
@@ -353,16 +387,16 @@ describe('superviseBatch: reconnects', () => {
   it('recovers a stall through a new socket’s INIT too', () => {
     const stalled = withActive(superviseBatch(liveSession(), [stall('s1', T + 20_000)], ctx(T + 20_000)).session, 's2');
     const result = superviseBatch(stalled, [open('s2', T + 22_000), init('s2', T + 22_200, INIT_LIVE, 2)], ctx(T + 22_200));
-    expect(result.session.recovery).toEqual(initialRecoveryState());
-    expect(result.session.health).toMatchObject({ status: 'live', recoveries: 1 });
-    expect(result.session.health.incidents[0]).toMatchObject({ cause: { kind: 'silence' }, picksCaughtUp: 2 });
+    expect(recovery(result.session)).toEqual(initialRecoveryState());
+    expect(health(result.session)).toMatchObject({ status: 'live', recoveries: 1 });
+    expect(health(result.session).incidents[0]).toMatchObject({ cause: { kind: 'silence' }, picksCaughtUp: 2 });
   });
 
   it('after the new socket opens, a stray frame before its INIT is not a recovery', () => {
     const dropped = withActive(droppedSession(T + 10_000), 's2');
     const result = superviseBatch(dropped, [open('s2', T + 12_000), frameIn('s2', T + 12_100, `JOINED 3 ${OTHER_SWID}`)], ctx(T + 12_100));
-    expect(result.session.health.activeIncident).not.toBeNull();
-    expect(result.session.health.status).toBe('recovering');
+    expect(health(result.session).activeIncident).not.toBeNull();
+    expect(health(result.session).status).toBe('recovering');
   });
 });
 
@@ -372,52 +406,52 @@ describe('superviseInput: reloads and giving up', () => {
     const result = superviseInput(dropped, { type: 'timerFired' }, ctx(T + 10_000 + GRACE - 1));
     expect(result.actions).toEqual([{ type: 'wait', untilMs: T + 10_000 + GRACE }]);
     expect(result.log).toEqual([]);
-    expect(result.session.health).toEqual(dropped.health);
+    expect(result.session.connection).toEqual(dropped.connection);
   });
 
   it('reloads the tab when the grace ends without a reconnect, and health shows the reload', () => {
     const dropped = droppedSession(T + 10_000);
     const now = T + 10_000 + GRACE;
     const result = superviseInput(dropped, { type: 'timerFired' }, ctx(now));
-    expect(result.actions).toEqual([{ type: 'reloadTab' }, { type: 'wait', untilMs: now + DEFAULT_RECOVERY_CONFIG.reloadTimeoutMs }]);
+    expect(result.actions).toEqual([{ type: 'reloadTab' }, { type: 'wait', untilMs: now + DEFAULT.reloadTimeoutMs }]);
     expect(result.log).toEqual([
       { at: now, level: 'info', kind: 'recovery', message: 'Reloading draft tab, attempt 1/6 (ESPN did not reconnect within 8.0 s)' },
     ]);
-    expect(result.session.recovery).toMatchObject({ phase: 'reloading', attempt: 1 });
-    expect(result.session.health).toMatchObject({ status: 'recovering', reloadInFlight: true });
-    expect(result.session.health.activeIncident?.reloadAttempts).toBe(1);
+    expect(recovery(result.session)).toMatchObject({ phase: 'reloading', attempt: 1 });
+    expect(health(result.session)).toMatchObject({ status: 'recovering', reloadInFlight: true });
+    expect(health(result.session).activeIncident?.reloadAttempts).toBe(1);
     expect(result.session.updatedAt).toBe(now);
   });
 
   it('after the reload: the unload is ours, the reopened socket logs nothing, the INIT recovers "(1 reload)"', () => {
     const reloading = superviseInput(droppedSession(T + 10_000), { type: 'timerFired' }, ctx(T + 10_000 + GRACE)).session;
     const unloaded = superviseBatch(reloading, [unload(T + 18_100)], ctx(T + 18_100));
-    expect(unloaded.session.health).toMatchObject({ status: 'recovering', socketOpen: false });
-    expect(unloaded.session.health.activeIncident?.cause.kind).toBe('close');
+    expect(health(unloaded.session)).toMatchObject({ status: 'recovering', socketOpen: false });
+    expect(health(unloaded.session).activeIncident?.cause.kind).toBe('close');
     expect(unloaded.actions).toEqual([]);
 
     // The policy's note about the reopened socket is debug level: not written to the draft log.
     const reopened = superviseBatch(withActive(unloaded.session, 's2'), [open('s2', T + 20_000)], ctx(T + 20_000));
     expect(reopened.log).toEqual([]);
     expect(reopened.actions).toEqual([]);
-    expect(reopened.session.recovery).toMatchObject({ phase: 'reloading', socketOpenedAt: T + 20_000 });
+    expect(recovery(reopened.session)).toMatchObject({ phase: 'reloading', socketOpenedAt: T + 20_000 });
 
     const back = superviseBatch(reopened.session, [init('s2', T + 20_400, INIT_LIVE_3_PICKS, 3)], ctx(T + 20_400));
     expect(back.log).toEqual([{ at: T + 20_400, level: 'info', kind: 'recovery', message: 'Reconnected after 10.4 s (1 reload)' }]);
     expect(back.actions).toEqual([{ type: 'clearNotification' }]);
-    expect(back.session.health).toMatchObject({ status: 'live', reloadInFlight: false, recoveries: 1 });
-    expect(back.session.health.incidents[0]).toMatchObject({ outcome: 'recovered', reloadAttempts: 1, picksCaughtUp: 3 });
+    expect(health(back.session)).toMatchObject({ status: 'live', reloadInFlight: false, recoveries: 1 });
+    expect(health(back.session).incidents[0]).toMatchObject({ outcome: 'recovered', reloadAttempts: 1, picksCaughtUp: 3 });
   });
 
   it('backs off with the injected random between reloads and gives up after maxAttempts', () => {
     const rng = fixedRandom(0.5);
     const steps = runTimers(droppedSession(T + 10_000), rng.random);
     const reloads = steps.filter((s) => reloadsIn(s) > 0);
-    expect(reloads).toHaveLength(DEFAULT_RECOVERY_CONFIG.maxAttempts);
+    expect(reloads).toHaveLength(DEFAULT.maxAttempts);
 
     // Backoff waits (full jitter at 0.5 of 2 s · 2^(n−1), clamped to [1 s, 30 s]).
     const backoffWaits = steps
-      .filter((s) => s.session.recovery.phase === 'backoff')
+      .filter((s) => recovery(s.session).phase === 'backoff')
       .map((s) => (s.actions[0]?.type === 'wait' ? s.actions[0].untilMs - s.session.updatedAt : NaN));
     expect(backoffWaits).toEqual([1_000, 2_000, 4_000, 8_000, 15_000]);
     expect(rng.draws()).toBe(5);
@@ -427,9 +461,9 @@ describe('superviseInput: reloads and giving up', () => {
     expect(last.log).toEqual([
       { at: last.session.updatedAt, level: 'error', kind: 'recovery', message: 'Gave up after 6 reloads; the draft tab needs a manual reload' },
     ]);
-    expect(last.session.recovery).toMatchObject({ phase: 'failed', deadline: null });
-    expect(last.session.health).toMatchObject({ status: 'failed', reloadInFlight: false });
-    expect(last.session.health.activeIncident).toMatchObject({ gaveUp: true, reloadAttempts: 6, outcome: 'open' });
+    expect(recovery(last.session)).toMatchObject({ phase: 'failed', deadline: null });
+    expect(health(last.session)).toMatchObject({ status: 'failed', reloadInFlight: false });
+    expect(health(last.session).activeIncident).toMatchObject({ gaveUp: true, reloadAttempts: 6, outcome: 'open' });
 
     const warnings = steps.flatMap((s) => s.log).filter((l) => l.level === 'warn');
     expect(warnings.map((l) => l.message)).toEqual([
@@ -448,10 +482,10 @@ describe('superviseInput: reloads and giving up', () => {
     expect(result.actions).toEqual([
       { type: 'clearNotification' },
       { type: 'reloadTab' },
-      { type: 'wait', untilMs: now + DEFAULT_RECOVERY_CONFIG.reloadTimeoutMs },
+      { type: 'wait', untilMs: now + DEFAULT.reloadTimeoutMs },
     ]);
     expect(result.log.map((l) => l.message)).toEqual([MESSAGES.manualReload]);
-    expect(result.session.health).toMatchObject({ status: 'recovering', reloadInFlight: true });
+    expect(health(result.session)).toMatchObject({ status: 'recovering', reloadInFlight: true });
   });
 
   it('stops for good when the tab closes; later timers do nothing', () => {
@@ -459,7 +493,7 @@ describe('superviseInput: reloads and giving up', () => {
     const closed = superviseInput(dropped, { type: 'tabClosed' }, ctx(T + 11_000));
     expect(closed.actions).toEqual([]);
     expect(closed.log).toEqual([{ at: T + 11_000, level: 'info', kind: 'recovery', message: MESSAGES.tabClosed }]);
-    expect(closed.session.recovery.phase).toBe('tabClosed');
+    expect(recovery(closed.session).phase).toBe('tabClosed');
     expect(superviseInput(closed.session, { type: 'timerFired' }, ctx(T + 10_000 + GRACE)).actions).toEqual([]);
   });
 });
@@ -471,22 +505,22 @@ describe('superviseBatch: kicked (LEFT <me> <swid> 2)', () => {
     const result = superviseBatch(liveSession(), [frameIn('s1', T + 5_000, leftFrame(MY_TEAM, '2'))], ctx(T + 5_000));
     expect(result.actions).toEqual([]);
     expect(result.log).toEqual([{ at: T + 5_000, level: 'warn', kind: 'recovery', message: MESSAGES.kicked }]);
-    expect(result.session.recovery.phase).toBe('kicked');
-    expect(result.session.health.status).toBe('kicked');
-    expect(result.session.health.activeIncident?.cause).toEqual({ kind: 'kicked' });
-    expect(result.session.health.drops).toBe(0);
+    expect(recovery(result.session).phase).toBe('kicked');
+    expect(health(result.session).status).toBe('kicked');
+    expect(health(result.session).activeIncident?.cause).toEqual({ kind: 'kicked' });
+    expect(health(result.session).drops).toBe(0);
 
     // ESPN then drops the socket; nothing may reload, now or when any timer fires.
     const closed = superviseBatch(result.session, [close('s1', T + 5_010)], ctx(T + 5_010));
     expect(closed.actions).toEqual([]);
     expect(closed.log).toEqual([]);
-    expect(closed.session.health.status).toBe('kicked');
-    const inputs: RecoveryInput[] = [{ type: 'timerFired' }, { type: 'stallDetected', cause: 'silence', silentForMs: 60_000 }];
+    expect(health(closed.session).status).toBe('kicked');
+    const inputs: ConnectionInput[] = [{ type: 'timerFired' }, { type: 'stallDetected', at: T + 5_010 + GRACE, cause: 'silence', silentForMs: 60_000 }];
     for (const input of inputs) {
       for (const at of [T + 5_010 + GRACE, T + 3_600_000]) {
         const later = superviseInput(closed.session, input, ctx(at));
         expect(later.actions).toEqual([]);
-        expect(later.session.recovery.phase).toBe('kicked');
+        expect(recovery(later.session).phase).toBe('kicked');
       }
     }
   });
@@ -495,8 +529,8 @@ describe('superviseBatch: kicked (LEFT <me> <swid> 2)', () => {
     const dropped = withActive(droppedSession(T + 10_000), 's2');
     const reopened = superviseBatch(dropped, [open('s2', T + 11_000)], ctx(T + 11_000)).session;
     const kicked = superviseBatch(reopened, [frameIn('s2', T + 11_200, leftFrame(MY_TEAM, '2'))], ctx(T + 11_200));
-    expect(kicked.session.recovery.phase).toBe('kicked');
-    expect(kicked.session.recovery.deadline).toBeNull();
+    expect(recovery(kicked.session).phase).toBe('kicked');
+    expect(recovery(kicked.session).deadline).toBeNull();
     const steps = [T + 10_000 + GRACE, T + 21_000, T + 600_000].map((at) => superviseInput(kicked.session, { type: 'timerFired' }, ctx(at)));
     expect(steps.every((s) => s.actions.length === 0)).toBe(true);
   });
@@ -511,9 +545,9 @@ describe('superviseBatch: kicked (LEFT <me> <swid> 2)', () => {
     const result = superviseBatch(session, [frameIn('s1', T + 5_000, leftFrame(teamId, reason))], ctx(T + 5_000));
     expect(result.actions).toEqual([]);
     expect(result.log).toEqual([]);
-    expect(result.session.recovery).toEqual(initialRecoveryState());
-    expect(result.session.health.status).toBe('live');
-    expect(result.session.health.activeIncident).toBeNull();
+    expect(recovery(result.session)).toEqual(initialRecoveryState());
+    expect(health(result.session).status).toBe('live');
+    expect(health(result.session).activeIncident).toBeNull();
   });
 
   it('does nothing while my team is unknown (no INIT yet, or no draft on the entry)', () => {
@@ -521,15 +555,15 @@ describe('superviseBatch: kicked (LEFT <me> <swid> 2)', () => {
     const unknownTeam = { ...LIVE_DRAFT, myTeamId: null };
     for (const draft of [unknownTeam, null]) {
       const result = superviseBatch(session, [frameIn('s1', T + 5_000, leftFrame(MY_TEAM, '2'), { draft })], ctx(T + 5_000));
-      expect(result.session.recovery.phase).toBe('watching');
-      expect(result.session.health.status).toBe('live');
+      expect(recovery(result.session).phase).toBe('watching');
+      expect(health(result.session).status).toBe('live');
     }
   });
 
   it('takes my team from the draft on the entry, not from the socket URL', () => {
     const otherSeat = { ...LIVE_DRAFT, myTeamId: 7 };
     const result = superviseBatch(liveSession(), [frameIn('s1', T + 5_000, leftFrame(7, '2'), { draft: otherSeat })], ctx(T + 5_000));
-    expect(result.session.recovery.phase).toBe('kicked');
+    expect(recovery(result.session).phase).toBe('kicked');
   });
 });
 
@@ -539,8 +573,8 @@ describe('superviseBatch: draft complete', () => {
     const done = superviseBatch(session, [frameIn('s1', T + 50_000, 'CLOCK 0 2', { draft: COMPLETE_DRAFT })], ctx(T + 50_000));
     expect(done.actions).toEqual([]);
     expect(done.log).toEqual([{ at: T + 50_000, level: 'info', kind: 'recovery', message: MESSAGES.draftComplete }]);
-    expect(done.session.recovery.phase).toBe('draftComplete');
-    expect(done.session.health).toMatchObject({ draftComplete: true, status: 'live' });
+    expect(recovery(done.session).phase).toBe('complete');
+    expect(health(done.session)).toMatchObject({ draftComplete: true, status: 'live' });
 
     const again = superviseBatch(done.session, [frameIn('s1', T + 51_000, 'CLOCK 0 2', { draft: COMPLETE_DRAFT })], ctx(T + 51_000));
     expect(again.log).toEqual([]);
@@ -548,8 +582,8 @@ describe('superviseBatch: draft complete', () => {
     const closed = superviseBatch(again.session, [close('s1', T + 52_000, 1000, '', true)], ctx(T + 52_000));
     expect(closed.actions).toEqual([]);
     expect(closed.log).toEqual([]);
-    expect(closed.session.health).toMatchObject({ status: 'finished', drops: 0, activeIncident: null });
-    for (const input of [{ type: 'timerFired' }, { type: 'manualReloadRequested' }] as RecoveryInput[]) {
+    expect(health(closed.session)).toMatchObject({ status: 'finished', drops: 0, activeIncident: null });
+    for (const input of [{ type: 'timerFired' }, { type: 'manualReloadRequested' }] as ConnectionInput[]) {
       expect(reloadsIn(superviseInput(closed.session, input, ctx(T + 600_000)))).toBe(0);
     }
   });
@@ -562,8 +596,8 @@ describe('superviseBatch: draft complete', () => {
       ctx(T + 12_200),
     );
     expect(result.log.map((l) => l.message)).toEqual([MESSAGES.espnSocketOpened, 'Reconnected after 2.2 s', MESSAGES.draftComplete]);
-    expect(result.session.recovery.phase).toBe('draftComplete');
-    expect(result.session.health.draftComplete).toBe(true);
+    expect(recovery(result.session).phase).toBe('complete');
+    expect(health(result.session).draftComplete).toBe(true);
     expect(superviseInput(result.session, { type: 'timerFired' }, ctx(T + 10_000 + GRACE)).actions).toEqual([]);
   });
 
@@ -572,7 +606,7 @@ describe('superviseBatch: draft complete', () => {
     const result = superviseBatch(done.session, [stall('s1', T + 80_000)], ctx(T + 80_000));
     expect(result.actions).toEqual([]);
     expect(result.log).toEqual([]);
-    expect(result.session.health.activeIncident).toBeNull();
+    expect(health(result.session).activeIncident).toBeNull();
   });
 });
 
@@ -580,13 +614,13 @@ describe('superviseBatch: heartbeat', () => {
   it('records an outbound PING as pingSent at the frame time', () => {
     const session = liveSession();
     const result = superviseBatch(session, [frameOut('s1', T + 1_000, `PING PING%20${T + 1_000}`)], ctx(T + 1_050));
-    expect(result.session.health).toMatchObject({ lastPingSentAt: T + 1_000, lastFrameAt: T + 1_000, lastInboundAt: session.health.lastInboundAt });
+    expect(health(result.session)).toMatchObject({ lastPingSentAt: T + 1_000, lastFrameAt: T + 1_000, lastInboundAt: health(session).lastInboundAt });
   });
 
   it('other outbound frames are not pings', () => {
     const result = superviseBatch(liveSession(), [frameOut('s1', T + 1_000, 'SELECT 4362628')], ctx(T + 1_000));
-    expect(result.session.health.lastPingSentAt).toBeNull();
-    expect(result.session.health.lastFrameAt).toBe(T + 1_000);
+    expect(health(result.session).lastPingSentAt).toBeNull();
+    expect(health(result.session).lastFrameAt).toBe(T + 1_000);
   });
 
   it('turns PONG arrival − echoed ping time into an RTT sample', () => {
@@ -595,8 +629,8 @@ describe('superviseBatch: heartbeat', () => {
       [frameOut('s1', T + 1_000, `PING PING%20${T + 1_000}`), frameIn('s1', T + 1_120, `PONG PING%20${T + 1_000}`)],
       ctx(T + 1_200),
     );
-    expect(result.session.health.heartbeat).toEqual({ lastRttMs: 120, smoothedRttMs: 120, maxRttMs: 120, samples: 1 });
-    expect(result.session.health.lastPongAt).toBe(T + 1_120);
+    expect(health(result.session).heartbeat).toEqual({ lastRttMs: 120, smoothedRttMs: 120, maxRttMs: 120, samples: 1 });
+    expect(health(result.session).lastPongAt).toBe(T + 1_120);
   });
 
   it('smooths successive samples and tracks the maximum', () => {
@@ -605,7 +639,7 @@ describe('superviseBatch: heartbeat', () => {
       [frameIn('s1', T + 1_120, `PONG PING%20${T + 1_000}`), frameIn('s1', T + 6_200, `PONG PING%20${T + 6_000}`)],
       ctx(T + 6_200),
     );
-    expect(result.session.health.heartbeat).toEqual({ lastRttMs: 200, smoothedRttMs: 130, maxRttMs: 200, samples: 2 });
+    expect(health(result.session).heartbeat).toEqual({ lastRttMs: 200, smoothedRttMs: 130, maxRttMs: 200, samples: 2 });
   });
 
   it('takes the RTT from the echoed time, not from when we last saw a PING go out', () => {
@@ -614,23 +648,23 @@ describe('superviseBatch: heartbeat', () => {
       [frameOut('s1', T + 5_000, `PING PING%20${T + 5_000}`), frameIn('s1', T + 5_090, `PONG PING%20${T + 4_950}`)],
       ctx(T + 5_090),
     );
-    expect(result.session.health.heartbeat.lastRttMs).toBe(140);
+    expect(health(result.session).heartbeat.lastRttMs).toBe(140);
   });
 
   it('adds no sample for inbound frames that are not PONGs', () => {
     const result = superviseBatch(liveSession(), [frameIn('s1', T + 1_000, 'SELECTING 3 30000')], ctx(T + 1_000));
-    expect(result.session.health.heartbeat.samples).toBe(0);
-    expect(result.session.health.lastInboundAt).toBe(T + 1_000);
+    expect(health(result.session).heartbeat.samples).toBe(0);
+    expect(health(result.session).lastInboundAt).toBe(T + 1_000);
   });
 });
 
 describe('superviseBatch: page unload and log hygiene', () => {
   it('marks the tab unloaded when the page goes away by itself', () => {
     const result = superviseBatch(liveSession(), [unload(T + 30_000)], ctx(T + 30_000));
-    expect(result.session.health).toMatchObject({ status: 'unloaded', socketOpen: false });
-    expect(result.session.health.activeIncident?.cause).toEqual({ kind: 'page-unload' });
+    expect(health(result.session)).toMatchObject({ status: 'unloaded', socketOpen: false });
+    expect(health(result.session).activeIncident?.cause).toEqual({ kind: 'page-unload' });
     expect(result.actions).toEqual([]);
-    expect(result.session.recovery).toEqual(initialRecoveryState());
+    expect(recovery(result.session)).toEqual(initialRecoveryState());
   });
 
   it('writes every log line as kind recovery, never at debug level, stamped with ctx.now', () => {
@@ -664,15 +698,15 @@ describe('superviseBatch: regressions', () => {
   it('ignores late frames of a replaced socket while a stall recovery waits', () => {
     const stalled = superviseBatch(withActive(liveSession(), 's1'), [stall('s1', T + 20_000)], ctx(T + 20_000)).session;
     const late = superviseBatch(stalled, [frameIn('s0', T + 21_000, 'SELECTING 1 30000\n')], ctx(T + 21_000));
-    expect(late.session.health.status).toBe(stalled.health.status);
-    expect(late.session.health.lastInboundAt).toBe(stalled.health.lastInboundAt);
-    expect(late.session.recovery.phase).toBe('grace');
+    expect(health(late.session).status).toBe(health(stalled).status);
+    expect(health(late.session).lastInboundAt).toBe(health(stalled).lastInboundAt);
+    expect(recovery(late.session).phase).toBe('grace');
   });
 
   it('records zero caught-up picks as zero, not unknown', () => {
     const dropped = droppedSession();
     const back = superviseBatch(withActive(dropped, 's2'), [open('s2', T + 11_000), init('s2', T + 11_200, INIT_LIVE, 0)], ctx(T + 11_300), 's1');
-    expect(back.session.health.incidents.at(-1)?.picksCaughtUp).toBe(0);
+    expect(health(back.session).incidents.at(-1)?.picksCaughtUp).toBe(0);
   });
 
   it('treats a close and the next open in one batch as a drop of the old socket', () => {
@@ -682,7 +716,7 @@ describe('superviseBatch: regressions', () => {
       ctx(T + 10_600),
       's1',
     );
-    expect(result.session.health.drops).toBe(1);
+    expect(health(result.session).drops).toBe(1);
   });
 });
 
@@ -690,10 +724,10 @@ describe('superviseBatch: a hole in the frame stream', () => {
   it('starts a recovery, since only a new socket’s INIT can fill it', () => {
     const entry = { ...frameIn('s1', T + 30_000, 'SELECTED 3 4429795 2\n'), desync: true };
     const result = superviseBatch(liveSession(), [entry], ctx(T + 30_000));
-    expect(result.session.recovery.phase).toBe('grace');
+    expect(recovery(result.session).phase).toBe('grace');
     expect(result.actions).toContainEqual({ type: 'wait', untilMs: T + 30_000 + GRACE });
-    expect(result.session.health.activeIncident?.cause).toEqual({ kind: 'frames-lost' });
-    expect(result.session.health.drops).toBe(1);
+    expect(health(result.session).activeIncident?.cause).toEqual({ kind: 'frames-lost' });
+    expect(health(result.session).drops).toBe(1);
     expect(result.log.map((entry) => entry.message)).toContain('Frames from the draft socket were lost; getting a fresh snapshot from ESPN');
   });
 });
