@@ -171,3 +171,22 @@ describe('recoveryConfigOf: floors against reload storms', () => {
     expect(recoveryConfigOf({ recovery })).toEqual(DEFAULTS);
   });
 });
+
+describe('connectionOptionsOf', () => {
+  it('is the one DEFAULT when nothing is stored', async () => {
+    const { connectionOptionsOf } = await import('../../../src/worker/settings');
+    expect(connectionOptionsOf(undefined)).toEqual(DEFAULT);
+    expect(connectionOptionsOf(undefined)).not.toBe(DEFAULT);
+  });
+
+  it('lays both sections over DEFAULT and keeps the fields no setting reaches', async () => {
+    const { connectionOptionsOf } = await import('../../../src/worker/settings');
+    const options = connectionOptionsOf({ recovery: { graceMs: 3_000, maxAttempts: 2 }, silence: { activeBudgetMs: 15_000 } });
+    expect(options).toEqual({ ...DEFAULT, graceMs: 3_000, maxAttempts: 2, activeBudgetMs: 15_000 });
+  });
+
+  it('keeps the backoff minimum under the cap, as recoveryConfigOf does', async () => {
+    const { connectionOptionsOf } = await import('../../../src/worker/settings');
+    expect(connectionOptionsOf({ recovery: { backoffMinMs: 5_000, backoffCapMs: 2_000 } })).toMatchObject({ backoffMinMs: 2_000, backoffCapMs: 2_000 });
+  });
+});
