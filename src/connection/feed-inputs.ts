@@ -1,12 +1,25 @@
 import type { DraftState } from '../draft/types';
 import { quoteFrameText } from '../draft/redact';
 import type { DraftEvent } from '../protocol/events';
-import type { HookItem } from '../relay/hook-items';
+import type { StallCause } from './silence';
 import type { ConnectionInput } from './types';
+
+/**
+ * What the page hook reported, as far as the connection cares: the fields of the hook items
+ * (src/relay/hook-items.ts `HookItem`) it reads. Written out here so the pure core needs nothing
+ * from the relay layer; any `HookItem` is one of these.
+ */
+export type FeedItem =
+  | { k: 'open'; sid: string; at: number }
+  | { k: 'frame'; sid: string; dir: 'in' | 'out'; at: number }
+  | { k: 'close'; sid: string; at: number; code: number; reason: string; clean: boolean }
+  | { k: 'error'; sid: string; at: number }
+  | { k: 'stall'; sid: string; at: number; cause: StallCause; silentForMs: number }
+  | { k: 'unload'; at: number };
 
 /** One applied hook item as the ingest step reports it (src/worker/ingest.ts `LifecycleEntry`). */
 export interface FeedEntry {
-  item: HookItem;
+  item: FeedItem;
   /** The parsed event, for frames. */
   event?: DraftEvent;
   /** Picks an INIT added to the log (missed while disconnected). */

@@ -32,6 +32,9 @@ export interface Stall {
  */
 export type SilencePhase = 'active' | 'paused' | 'complete';
 
+/** The option fields the page hook may set (and must check: the page world is not trusted). */
+export { SILENCE_OPTION_KEYS };
+
 /** The silence budgets and PONG timeout; see options.ts for each value's reason. */
 export type SilenceConfig = SilenceOptions;
 

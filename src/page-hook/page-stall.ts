@@ -1,5 +1,4 @@
-import { DEFAULT_SILENCE_CONFIG, detectStall, type SilenceConfig, type Stall } from '../connection/silence';
-import { SILENCE_OPTION_KEYS } from '../connection/options';
+import { DEFAULT_SILENCE_CONFIG, detectStall, SILENCE_OPTION_KEYS, type SilenceConfig, type Stall } from '../connection/silence';
 import type { SocketActivity } from './socket-hook';
 
 const MIN_BUDGET_MS = 1_000;

@@ -51,8 +51,9 @@ export type StoredTabSession = Omit<TabSession, 'connection'> & { connection?: u
  * restarts from "watching" rather than acting on garbage.
  */
 export function restoreTabSession(stored: StoredTabSession): TabSession {
-  const { health: _oldHealth, recovery: _oldRecovery, connection, ...rest } = stored;
-  return { ...rest, connection: parseConnectionState(connection) ?? initialConnection() };
+  // An older release's `health` and `recovery` are left behind; only `connection` is read.
+  const { tabId, draftId, sockets, activeSocketId, updatedAt, connection } = stored;
+  return { tabId, draftId, sockets, activeSocketId, updatedAt, connection: parseConnectionState(connection) ?? initialConnection() };
 }
 
 export function newTabSession(tabId: number, now: number): TabSession {

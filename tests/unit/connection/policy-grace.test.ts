@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dropMessage } from '../../../src/connection/messages';
 import { initialConnection } from '../../../src/connection/reducer';
 import { DEFAULT } from '../../../src/connection/options';
-import { createFakeShell, decide, recoveryOf, type ShellInput } from './fake-shell';
+import { createFakeShell, decide, recoveryOf } from './fake-shell';
 
 const T = 1_756_600_000_000;
 const drop1006 = { type: 'socketClosed', code: 1006, reason: '', wasClean: false } as const;

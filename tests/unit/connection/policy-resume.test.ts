@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { parseConnectionState } from '../../../src/connection/persisted-state';
 import type { ConnectionState } from '../../../src/connection/types';
-import { createFakeShell, decide, recoveryOf, type ShellInput } from './fake-shell';
+import { createFakeShell, decide, type ShellInput } from './fake-shell';
 
 const T = 1_756_600_000_000;
 const drop1006: ShellInput = { type: 'socketClosed', code: 1006, reason: '', wasClean: false };
