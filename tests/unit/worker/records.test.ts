@@ -20,10 +20,12 @@ describe('restoreTabSession', () => {
   });
 
   it('reads a session stored by an older release (separate health and recovery) as a fresh watching one', () => {
-    const { connection: _none, ...rest } = newTabSession(7, 1_000);
     const old: StoredTabSession = {
-      ...rest,
+      tabId: 7,
       draftId: 'ffl:1:2025',
+      sockets: {},
+      activeSocketId: null,
+      updatedAt: 1_000,
       health: { status: 'recovering', draftComplete: false, socketOpen: false, drops: 1 },
       recovery: { phase: 'reloading', attempt: 2, deadline: 9_000, recoveryStartedAt: 1_000, fault: 'drop', socketOpenedAt: null },
     };
