@@ -136,7 +136,7 @@ export class DraftWorker {
   }
 
   private async superviseContext() {
-    return { now: this.deps.now(), random: this.deps.random, options: await this.deps.connectionOptions() };
+    return { now: this.deps.now(), random: () => this.deps.random(), options: await this.deps.connectionOptions() };
   }
 
   private async carryOut(supervised: Supervision): Promise<void> {
