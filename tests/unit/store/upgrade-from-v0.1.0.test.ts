@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { draftStateSchema } from '../../../src/contract/draft-state';
 import { DraftStore } from '../../../src/store/draft-store';
 import type { DraftRecord, StoredTabSession as TabSession } from '../../../src/store/records';
 import { initialConnection } from '../../../src/connection/reducer';
@@ -40,6 +41,12 @@ describe('a database written by v0.1.0 opens with the current store', () => {
     const store = await openFixture();
     expect(await store.allDrafts()).toEqual(fixtureDrafts);
     expect(await store.getDraft(LIVE)).toEqual(fixtureDrafts[1]);
+    store.close();
+  });
+
+  it("its drafts still fit the draft view's schema, so the popup can show and export them", async () => {
+    const store = await openFixture();
+    for (const record of await store.allDrafts()) expect(draftStateSchema.safeParse(record.state).success).toBe(true);
     store.close();
   });
 
