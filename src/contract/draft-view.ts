@@ -1,16 +1,15 @@
 import { z } from '../zod-setup';
-import type { PlayerInfo } from '../espn/players';
 import { connectionStateSchema } from './connection-view';
 import { draftStateSchema, logEntrySchema } from './draft-state';
-import type { Assert, SameType } from './same-type';
 
-const playerInfoSchema = z.object({
+/** A player as the pick log shows it; names are a nicety, so every field but the id may be missing. */
+export const playerInfoSchema = z.object({
   playerId: z.number(),
   name: z.string().nullable(),
   position: z.string().nullable(),
   proTeam: z.string().nullable(),
 });
-export type PlayerInfoSchemaMatches = Assert<SameType<z.infer<typeof playerInfoSchema>, PlayerInfo>>;
+export type PlayerInfo = z.infer<typeof playerInfoSchema>;
 
 /** Everything the popup renders and exports, in one serialisable message. */
 export const draftViewSchema = z.object({

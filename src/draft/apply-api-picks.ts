@@ -1,4 +1,3 @@
-import type { ApiPick } from '../espn/league-api';
 import { isDefensePlayerId } from '../espn/ids';
 import { logEntry } from './log';
 import { pickPosition } from './pick-table';
@@ -6,6 +5,16 @@ import { result, type Reduction } from './reduction';
 import type { DraftState, LogEntry, Pick } from './types';
 
 /** What `picksFromApi` yields for the mDraftDetail view. */
+/** One pick of ESPN's final board (read by src/lookups/league-api.ts). */
+export interface ApiPick {
+  overallPick: number;
+  teamId: number;
+  /** -1 (or 0) while the draft runs: REST has no picks until it is complete. */
+  playerId: number;
+  lineupSlotId: number | null;
+  keeper: boolean;
+}
+
 export interface ApiDraftBoard {
   drafted: boolean;
   picks: readonly ApiPick[];

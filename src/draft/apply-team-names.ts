@@ -1,6 +1,11 @@
-import type { ApiTeam } from '../espn/league-api';
 import { result, type Reduction } from './reduction';
 import type { DraftState } from './types';
+
+/** A team as ESPN's league API names it (read by src/lookups/league-api.ts). */
+export interface ApiTeam {
+  teamId: number;
+  name: string | null;
+}
 
 /** INIT carries no names; ESPN's teams view does. Unknown team ids in the answer are ignored. */
 export function applyTeamNames(state: DraftState, apiTeams: readonly ApiTeam[], now: number): Reduction {

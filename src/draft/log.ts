@@ -23,7 +23,7 @@ export type DraftLogKind =
   | 'unknown_frame'
   | 'internal'
   | 'desync'
-  // Confirming the pick log against ESPN's REST board after the draft (apply-api-picks.ts, rest-reconcile.ts).
+  // Confirming the pick log against ESPN's REST board after the draft (apply-api-picks.ts, src/lookups/final-board.ts).
   | 'api_reconcile'
   | 'api_pick_corrected'
   | 'api_pick_rejected'

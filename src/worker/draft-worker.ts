@@ -1,27 +1,29 @@
-import type { DraftStore } from '../adapters/store';
+import type { DraftStore } from '../store/draft-store';
 import type { DraftState, LogEntry } from '../draft/types';
 import type { HookItem } from '../contract/page-events';
 import type { DraftPageContext } from '../contract/draft-page-url';
-import type { PlayerInfo } from '../espn/players';
+import type { PlayerInfo } from '../contract/draft-view';
 import type { Options as ConnectionOptions } from '../connection/options';
 import type { ConnectionInput } from '../connection/types';
 import { initialConnection } from '../connection/reducer';
 import { draftKeyFor, ingestHookItems, keyOfDraftId, pageDraftKey } from './ingest';
-import { appendEvents, draftIdOf, newTabSession, type DraftRecord, type TabSession } from './records';
+import { appendEvents, draftIdOf, newTabSession, type DraftRecord, type TabSession } from '../store/records';
 import type { DraftView } from '../contract/draft-view';
-import type { PlayerNames } from './player-names';
-import { readTeamNames, type PageFetch } from './team-names';
+import type { PlayerNames } from '../lookups/player-names';
+import { readTeamNames } from '../lookups/team-names';
+import type { Transports } from '../lookups/league-client';
+import { DEFAULT_LOOKUP_OPTIONS, hasAttemptsLeft, type LookupOptions } from '../lookups/retry';
 import { applyTeamNames } from '../draft/apply-team-names';
 import { superviseBatch, superviseInput, type Supervision } from './supervise';
-import { claimReconcileAttempt, commitReconcileOutcome, reconcileWithRest } from './rest-reconcile';
+import { claimReconcileAttempt, commitReconcileOutcome, reconcileWithRest } from '../lookups/final-board';
 import type { TabControl } from './tab-control';
-
-const MAX_TEAM_NAME_ATTEMPTS = 3;
 
 export interface DraftWorkerDeps {
   store: DraftStore;
   playerNames: PlayerNames;
-  pageFetch: PageFetch;
+  /** How lookups reach ESPN's league API (src/lookups/league-client.ts). */
+  transports: Transports;
+  lookupOptions?: LookupOptions;
   tabs: TabControl;
   connectionOptions(): Promise<ConnectionOptions>;
   now(): number;
@@ -43,6 +45,10 @@ export class DraftWorker {
   private readonly teamNamesInFlight = new Set<string>();
 
   constructor(private readonly deps: DraftWorkerDeps) {}
+
+  private get lookupOptions(): LookupOptions {
+    return this.deps.lookupOptions ?? DEFAULT_LOOKUP_OPTIONS;
+  }
 
   private serialize<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
@@ -79,7 +85,7 @@ export class DraftWorker {
       for (const record of changed) {
         for (const entry of logs.get(record.id) ?? []) if (entry.level !== 'info') this.deps.report(entry.level, entry.message);
         if (record.state.hasSnapshot) {
-          this.requestNames(record);
+          this.requestNames(record, tabId);
           this.requestTeamNames(record, tabId);
         }
         if (record.state.status === 'complete') await this.maybeReconcile(record.id, tabId);
@@ -158,21 +164,21 @@ export class DraftWorker {
   }
 
   /** Names are a nicety: the lookup runs after the batch is committed and never holds up the next one. */
-  private requestNames(record: DraftRecord): void {
+  private requestNames(record: DraftRecord, tabId: number): void {
     const { game, seasonId } = record.state.key;
     void this.deps.playerNames
-      .ensurePool(game, seasonId)
+      .ensurePool(game, seasonId, tabId)
       .then((entries) => (entries.length > 0 ? this.appendLog(record.id, entries) : undefined))
       .catch((error) => this.deps.report('warn', `player lookup failed: ${String(error)}`));
   }
 
   private requestTeamNames(record: DraftRecord, tabId: number): void {
     const attempts = this.teamNameAttempts.get(record.id) ?? 0;
-    if (attempts >= MAX_TEAM_NAME_ATTEMPTS || this.teamNamesInFlight.has(record.id)) return;
+    if (!hasAttemptsLeft(this.lookupOptions.teamNames, attempts) || this.teamNamesInFlight.has(record.id)) return;
     if (record.state.teams.every((team) => team.name !== null)) return;
     this.teamNameAttempts.set(record.id, attempts + 1);
     this.teamNamesInFlight.add(record.id);
-    void readTeamNames(this.deps.pageFetch, tabId, record.state.key, this.deps.now).finally(() => this.teamNamesInFlight.delete(record.id)).then((outcome) =>
+    void readTeamNames(this.deps.transports, tabId, record.state.key, this.deps.now, this.lookupOptions).finally(() => this.teamNamesInFlight.delete(record.id)).then((outcome) =>
       this.serialize(async () => {
         const latest = await this.deps.store.getDraft(record.id);
         if (!latest) return;
@@ -186,18 +192,18 @@ export class DraftWorker {
 
   /**
    * Once the draft is complete, checks the pick log against ESPN's final board
-   * (rest-reconcile.ts). The attempt is recorded before the request goes out;
+   * (src/lookups/final-board.ts). The attempt is recorded before the request goes out;
    * later batches drive the bounded retries.
    */
   private async maybeReconcile(draftId: string, tabId: number): Promise<void> {
     const { deps } = this;
     try {
-      if (!(await claimReconcileAttempt(deps.store, draftId, deps.now()))) return;
+      if (!(await claimReconcileAttempt(deps.store, draftId, deps.now(), this.lookupOptions))) return;
     } catch (error) {
       deps.report('warn', `could not schedule the ESPN API check: ${String(error)}`);
       return;
     }
-    void reconcileWithRest(deps, tabId, draftId)
+    void reconcileWithRest({ store: deps.store, transports: deps.transports, now: deps.now, options: this.lookupOptions }, tabId, draftId)
       .then((outcome) => this.serialize(() => commitReconcileOutcome(deps.store, draftId, outcome, deps.now())))
       .then((log) => {
         for (const entry of log) if (entry.level !== 'info') deps.report(entry.level, entry.message);

@@ -1,6 +1,6 @@
 import type { WorkerHandlers } from './message-router';
 import { silenceConfigOf } from './settings';
-import { SETTINGS_KEY, type RunningWorker } from './start-worker';
+import type { RunningWorker } from './start-worker';
 
 /** What the worker does for each runtime message; the router has already checked sender and request. */
 export function createMessageHandlers({ ready, storeReady, withWorker }: RunningWorker): WorkerHandlers {
@@ -14,7 +14,7 @@ export function createMessageHandlers({ ready, storeReady, withWorker }: Running
     'get-view': ({ tabId }) => ready.then((worker) => worker.getView(tabId)),
     'reload-now': ({ tabId }) =>
       withWorker((worker) => worker.handleRecoveryInput(tabId, { type: 'manualReloadRequested' })).then(() => true as const),
-    'get-page-config': () => storeReady.then(async (store) => ({ silence: silenceConfigOf(await store.getMeta(SETTINGS_KEY)) })),
-    'set-settings': ({ settings }) => storeReady.then((store) => store.setMeta(SETTINGS_KEY, settings)).then(() => true as const),
+    'get-page-config': () => storeReady.then(async (store) => ({ silence: silenceConfigOf(await store.getSettings()) })),
+    'set-settings': ({ settings }) => storeReady.then((store) => store.setSettings(settings)).then(() => true as const),
   };
 }

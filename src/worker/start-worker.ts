@@ -1,16 +1,15 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
-import { DraftStore } from '../adapters/store';
-import { fetchTextFromWorker } from '../adapters/worker-fetch';
+import { DraftStore } from '../store/draft-store';
+import { fetchFromWorker } from '../adapters/worker-fetch';
 import { createBrowserTabControl } from '../adapters/browser-tab-control';
 import { createTabPageFetch } from '../adapters/tab-page-fetch';
 import { oncePerBrowserSession } from '../adapters/browser-session';
 import { DraftWorker } from './draft-worker';
-import { PlayerNames } from './player-names';
+import { PlayerNames } from '../lookups/player-names';
+import type { Transports } from '../lookups/league-client';
 import { connectionOptionsOf } from './settings';
 
 type Browser = typeof extensionBrowser;
-
-export const SETTINGS_KEY = 'settings';
 
 type Report = (level: 'info' | 'warn' | 'error', message: string) => void;
 
@@ -25,14 +24,16 @@ export interface RunningWorker {
 export function startWorker(browser: Browser): RunningWorker {
   const now = () => Date.now();
   const report: Report = (level, message) => console[level](`Draft Watch: ${message}`);
+  const pageFetch = createTabPageFetch(browser);
+  const transports: Transports = { tab: (tabId) => (request) => pageFetch(tabId, request.url, request.headers, request.timeoutMs), worker: fetchFromWorker };
   const storeReady = DraftStore.open();
   const ready = storeReady.then(async (store) => {
     const worker: DraftWorker = new DraftWorker({
       store,
-      playerNames: new PlayerNames(store, fetchTextFromWorker, now),
-      pageFetch: createTabPageFetch(browser),
+      playerNames: new PlayerNames(store, transports, now),
+      transports,
       tabs: createBrowserTabControl(browser, (tabId) => void worker.handleRecoveryInput(tabId, { type: 'timerFired' }), now),
-      connectionOptions: async () => connectionOptionsOf(await store.getMeta(SETTINGS_KEY)),
+      connectionOptions: async () => connectionOptionsOf(await store.getSettings()),
       now,
       random: Math.random,
       report,

@@ -2,7 +2,7 @@ import { feedInputs } from '../connection/feed-inputs';
 import { reduceConnection, reduceConnectionAll } from '../connection/reducer';
 import type { ConnectionContext, ConnectionInput, ConnectionStep } from '../connection/types';
 import type { LifecycleEntry } from './ingest';
-import type { TabSession } from './records';
+import type { TabSession } from '../store/records';
 
 /** What the shell must do for a tab, plus what to write in the draft's event log. */
 export interface Supervision {

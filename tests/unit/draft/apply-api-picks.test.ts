@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyApiPicks, isOpenApiPlayer } from '../../../src/draft/apply-api-picks';
 import { checkInvariants } from '../../../src/draft/invariants';
 import type { DraftState, Pick } from '../../../src/draft/types';
-import type { ApiPick } from '../../../src/espn/league-api';
+import type { ApiPick } from '../../../src/draft/apply-api-picks';
 import { kinds, liveDraft, pickInOrder, run, stateCode, type Run } from './draft-fixture';
 import { snakeTeam } from './snapshot-fixture';
 

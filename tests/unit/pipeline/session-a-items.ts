@@ -4,7 +4,7 @@ import { redactSocketUrl, redactTokenFrame } from '../../../src/contract/redact'
 import type { DraftPageContext } from '../../../src/contract/draft-page-url';
 import type { HookItem } from '../../../src/contract/page-events';
 import { ingestHookItems } from '../../../src/worker/ingest';
-import { newTabSession, type TabSession } from '../../../src/worker/records';
+import { newTabSession, type TabSession } from '../../../src/store/records';
 import { FIXTURES_DIR, loadSessionA, type CapturedFrame } from '../protocol/session-a-fixture';
 
 /** The page the capture was taken on (fixtures/README.md: league 123456789, my team 2, 2025 football). */

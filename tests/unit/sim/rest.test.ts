@@ -114,3 +114,32 @@ describe('simulated lm-api-reads', () => {
     expect(get(api, '/apis/v3/games/ffl/seasons/2025/segments/0/leagues/123456789?view=mSettings', { cookie }).status).toBe(404);
   });
 });
+
+describe('simulated players endpoint, asked from the draft page (player names through the tab)', () => {
+  const PLAYERS = '/apis/v3/games/ffl/seasons/2026/players?view=players_wl';
+
+  it('grants the preflight for the activity filter header from fantasy.espn.com', () => {
+    const { api } = setup();
+    const res = api.handle({
+      method: 'OPTIONS',
+      url: PLAYERS,
+      headers: { origin: ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-fantasy-filter' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe(ORIGIN);
+    expect(res.headers['access-control-allow-credentials']).toBe('true');
+    expect(res.headers['access-control-allow-headers']).toBe('x-fantasy-filter');
+  });
+
+  it('answers a credentialed GET from the page with the pool and a CORS grant for that origin only', () => {
+    const { api, engine, cookie } = setup(true);
+    const res = get(api, PLAYERS, { cookie, 'x-fantasy-filter': '{"filterActive":{"value":true}}' });
+    expect(res.status).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe(ORIGIN);
+    expect(res.headers['access-control-allow-credentials']).toBe('true');
+    expect(JSON.parse(res.body)).toHaveLength(engine.players.length);
+    // An extension origin gets no grant, as from ESPN: without host access its own fetch fails.
+    const fromExtension = api.handle({ method: 'GET', url: PLAYERS, headers: { origin: 'moz-extension://0e1c6b1c-0000-4000-8000-000000000000' } });
+    expect(fromExtension.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

@@ -7,7 +7,7 @@ import { formatInitFrame } from '../../sim/init/format-init-frame';
 import type { HookItem } from '../../../src/contract/page-events';
 import type { DraftPageContext } from '../../../src/contract/draft-page-url';
 import { ingestHookItems } from '../../../src/worker/ingest';
-import { newTabSession, type TabSession } from '../../../src/worker/records';
+import { newTabSession, type TabSession } from '../../../src/store/records';
 
 const PAGE: DraftPageContext = { sport: 'football', leagueId: '123456789', seasonId: 2025, teamId: 2 };
 const PAGE_DRAFT = 'ffl:123456789:2025';
@@ -381,7 +381,7 @@ describe('ingestHookItems: reconnect', () => {
 describe('redelivery of a batch that contains the socket open', () => {
   it('does not replay the socket from its first frame', async () => {
     const { ingestHookItems } = await import('../../../src/worker/ingest');
-    const { newTabSession } = await import('../../../src/worker/records');
+    const { newTabSession } = await import('../../../src/store/records');
     const { buildInitSnapshot } = await import('../../sim/init/build-snapshot');
     const { encodeInit } = await import('../../sim/init/encode-init');
     const { formatInitFrame } = await import('../../sim/init/format-init-frame');

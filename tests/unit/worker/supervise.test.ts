@@ -13,7 +13,7 @@ import { displayStatus } from '../../../src/connection/status';
 import type { ConnectionInput } from '../../../src/connection/types';
 import type { HookItem } from '../../../src/contract/page-events';
 import type { LifecycleEntry } from '../../../src/worker/ingest';
-import { newTabSession, type TabSession } from '../../../src/worker/records';
+import { newTabSession, type TabSession } from '../../../src/store/records';
 import { superviseBatch, superviseInput, type SuperviseContext, type Supervision } from '../../../src/worker/supervise';
 
 const T = 1_756_607_000_000;

@@ -1,4 +1,5 @@
 import type { DraftKey, DraftState, LogEntry } from '../draft/types';
+import type { PlayerInfo } from '../contract/draft-view';
 import { initialConnection } from '../connection/reducer';
 import { parseConnectionState } from '../connection/persisted-state';
 import type { ConnectionState } from '../connection/types';
@@ -65,4 +66,32 @@ export function newTabSession(tabId: number, now: number): TabSession {
     connection: initialConnection(),
     updatedAt: now,
   };
+}
+
+export interface PlayerRow extends PlayerInfo {
+  /** `${game}:${seasonId}:${playerId}` */
+  key: string;
+}
+
+export function playerKey(game: string, seasonId: number, playerId: number): string {
+  return `${game}:${seasonId}:${playerId}`;
+}
+
+/** Whether a season's player pool is cached, or when it may be asked for again. */
+export interface PoolStatus {
+  fetchedAt: number | null;
+  /** Epoch ms before which no new request goes out (0 once fetched). */
+  retryAt: number;
+}
+
+export type FinalBoardOutcome = 'confirmed' | 'private' | 'not-found' | 'gave-up' | 'no-draft';
+
+/** Progress of the one-time check of a finished draft against ESPN's final board. */
+export interface FinalBoardProgress {
+  /** Attempts claimed so far, including one that may still be running. */
+  attempts: number;
+  /** Epoch ms before which no new attempt starts. */
+  nextAttemptAt: number;
+  done: boolean;
+  outcome?: FinalBoardOutcome;
 }

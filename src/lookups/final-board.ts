@@ -1,55 +1,40 @@
-import type { DraftStore } from '../adapters/store';
+import type { DraftStore } from '../store/draft-store';
 import { applyApiPicks, type ApiDraftBoard } from '../draft/apply-api-picks';
 import { logEntry } from '../draft/log';
 import { result, type Reduction } from '../draft/reduction';
 import type { DraftState, DraftStatus, LogEntry } from '../draft/types';
-import { draftDetailSchema, leagueUrl, picksFromApi, readApiResponse } from '../espn/league-api';
-import type { PageFetchResult } from '../contract/page-fetch';
-import { appendEvents } from './records';
-import type { PageFetch } from './team-names';
+import { appendEvents, type FinalBoardProgress } from '../store/records';
+import { draftDetailSchema, picksFromApi, readApiResponse } from './league-api';
+import { draftDetailRequest, send, type FetchAnswer, type Transports } from './league-client';
+import { DEFAULT_LOOKUP_OPTIONS, hasAttemptsLeft, leaseMs, retryDelayMs, type LookupOptions } from './retry';
 
 /**
  * After the draft, the pick log is checked once against ESPN's final board
- * (mDraftDetail, protocol.md §4.3). The schedule is durable (store meta under
- * `rest:<draftId>`) and bounded; hook batches, which keep arriving after the
+ * (mDraftDetail, protocol.md §4.3). The schedule is the finalBoard entry of
+ * retry.ts; its progress is durable (the store's finalBoardChecks) and bounded; hook batches, which keep arriving after the
  * draft, drive it, so no timers are needed. Nothing here changes a draft's
  * state unless ESPN's board was read.
  */
 
-export const MAX_RECONCILE_ATTEMPTS = 4;
-/** How long to wait after failed attempt 1, 2 and 3. */
-export const RECONCILE_RETRY_DELAYS_MS: readonly number[] = [3_000, 10_000, 30_000];
-export const RECONCILE_TIMEOUT_MS = 15_000;
-/** A claimed attempt holds off the next one this long, so a worker killed mid-request neither loops nor stalls. */
-export const RECONCILE_LEASE_MS = RECONCILE_TIMEOUT_MS + 5_000;
-
-export type ReconcileOutcomeName = 'confirmed' | 'private' | 'not-found' | 'gave-up' | 'no-draft';
-
-export interface ReconcileProgress {
-  /** Attempts claimed so far, including one that may still be running. */
-  attempts: number;
-  /** Epoch ms before which no new attempt starts. */
-  nextAttemptAt: number;
-  done: boolean;
-  outcome?: ReconcileOutcomeName;
-}
+export type ReconcileProgress = FinalBoardProgress;
 
 export type ReconcileStep = 'attempt' | 'wait' | 'done';
 
-export function reconcileMetaKey(draftId: string): string {
-  return `rest:${draftId}`;
-}
-
-export function nextReconcileStep(progress: ReconcileProgress | undefined, status: DraftStatus, now: number): ReconcileStep {
-  if (progress !== undefined && (progress.done || progress.attempts >= MAX_RECONCILE_ATTEMPTS)) return 'done';
+export function nextReconcileStep(
+  progress: ReconcileProgress | undefined,
+  status: DraftStatus,
+  now: number,
+  options: LookupOptions = DEFAULT_LOOKUP_OPTIONS,
+): ReconcileStep {
+  if (progress !== undefined && (progress.done || !hasAttemptsLeft(options.finalBoard, progress.attempts))) return 'done';
   if (status !== 'complete') return 'wait';
   if (progress === undefined) return 'attempt';
   return now >= progress.nextAttemptAt ? 'attempt' : 'wait';
 }
 
 /** Recorded before the request goes out. */
-export function markAttempt(progress: ReconcileProgress | undefined, now: number): ReconcileProgress {
-  return { attempts: (progress?.attempts ?? 0) + 1, nextAttemptAt: now + RECONCILE_LEASE_MS, done: false };
+export function markAttempt(progress: ReconcileProgress | undefined, now: number, options: LookupOptions = DEFAULT_LOOKUP_OPTIONS): ReconcileProgress {
+  return { attempts: (progress?.attempts ?? 0) + 1, nextAttemptAt: now + leaseMs(options.finalBoard, options), done: false };
 }
 
 /** What one request yielded: ESPN's board, a final refusal, or a failure worth retrying. */
@@ -58,10 +43,10 @@ export type AttemptResult =
   | { kind: 'final'; outcome: 'private' | 'not-found'; message: string }
   | { kind: 'retry'; message: string };
 
-export function readAttempt(answer: PageFetchResult): AttemptResult {
+export function readAttempt(answer: FetchAnswer, options: LookupOptions = DEFAULT_LOOKUP_OPTIONS): AttemptResult {
   if (!answer.ok) {
     return answer.error === 'timeout'
-      ? { kind: 'retry', message: `ESPN's API did not answer within ${RECONCILE_TIMEOUT_MS / 1000} s` }
+      ? { kind: 'retry', message: `ESPN's API did not answer within ${options.finalBoard.timeoutMs / 1000} s` }
       : { kind: 'retry', message: `Could not reach ESPN's API (${answer.message})` };
   }
   const read = readApiResponse(answer.status, answer.body, draftDetailSchema);
@@ -85,8 +70,14 @@ export function readAttempt(answer: PageFetchResult): AttemptResult {
 }
 
 /** The progress after an attempt, and what to log about the request itself (the board's own findings come from applyApiPicks). */
-export function settleAttempt(marked: ReconcileProgress, attempt: AttemptResult, now: number): { progress: ReconcileProgress; log: LogEntry[] } {
+export function settleAttempt(
+  marked: ReconcileProgress,
+  attempt: AttemptResult,
+  now: number,
+  options: LookupOptions = DEFAULT_LOOKUP_OPTIONS,
+): { progress: ReconcileProgress; log: LogEntry[] } {
   const { attempts } = marked;
+  const schedule = options.finalBoard;
   if (attempt.kind === 'board' && attempt.board.drafted) {
     return { progress: { attempts, nextAttemptAt: now, done: true, outcome: 'confirmed' }, log: [] };
   }
@@ -98,14 +89,14 @@ export function settleAttempt(marked: ReconcileProgress, attempt: AttemptResult,
   }
   // ESPN's board can lag the socket's "complete" by a moment, so "not drafted yet" is retried too.
   const notReady = attempt.kind === 'board';
-  if (attempts >= MAX_RECONCILE_ATTEMPTS) {
+  if (!hasAttemptsLeft(schedule, attempts)) {
     const log = notReady ? [] : [logEntry(now, 'warn', 'api_unavailable', attempt.message)];
     const why = notReady ? "ESPN's API still had no picks" : "Could not read ESPN's API";
     log.push(logEntry(now, 'warn', 'api_unavailable', `${why} after ${attempts} attempts; gave up and kept the socket's picks`));
     return { progress: { attempts, nextAttemptAt: now, done: true, outcome: 'gave-up' }, log };
   }
-  const delay = RECONCILE_RETRY_DELAYS_MS[attempts - 1] ?? RECONCILE_RETRY_DELAYS_MS[RECONCILE_RETRY_DELAYS_MS.length - 1]!;
-  const retry = `will retry in ${delay / 1000} s (attempt ${attempts} of ${MAX_RECONCILE_ATTEMPTS})`;
+  const delay = retryDelayMs(schedule, attempts);
+  const retry = `will retry in ${delay / 1000} s (attempt ${attempts} of ${schedule.maxAttempts})`;
   const entry = notReady
     ? logEntry(now, 'info', 'api_reconcile', `ESPN's final board is not ready yet; ${retry}`)
     : logEntry(now, 'warn', 'api_unavailable', `${attempt.message}; ${retry}`);
@@ -113,9 +104,10 @@ export function settleAttempt(marked: ReconcileProgress, attempt: AttemptResult,
 }
 
 export interface ReconcileDeps {
-  store: Pick<DraftStore, 'getDraft' | 'getMeta'>;
-  pageFetch: PageFetch;
+  store: Pick<DraftStore, 'getDraft' | 'getFinalBoardProgress'>;
+  transports: Pick<Transports, 'tab'>;
   now(): number;
+  options?: LookupOptions;
 }
 
 export interface ReconcileOutcome {
@@ -131,19 +123,13 @@ export interface ReconcileOutcome {
  * nothing itself; any failure becomes a log entry and a null board.
  */
 export async function reconcileWithRest(deps: ReconcileDeps, tabId: number, draftId: string): Promise<ReconcileOutcome> {
-  const marked = (await deps.store.getMeta<ReconcileProgress>(reconcileMetaKey(draftId))) ?? markAttempt(undefined, deps.now());
+  const options = deps.options ?? DEFAULT_LOOKUP_OPTIONS;
+  const marked = (await deps.store.getFinalBoardProgress(draftId)) ?? markAttempt(undefined, deps.now(), options);
   const record = await deps.store.getDraft(draftId);
   if (!record) return { progress: { ...marked, done: true, outcome: 'no-draft' }, board: null, log: [] };
-  const { game, seasonId, leagueId } = record.state.key;
-  const url = leagueUrl(game, seasonId, leagueId, ['mDraftDetail']);
-  let answer: PageFetchResult;
-  try {
-    answer = await deps.pageFetch(tabId, url, { 'x-fantasy-source': 'kona' }, RECONCILE_TIMEOUT_MS);
-  } catch (error) {
-    answer = { ok: false, error: 'network', message: String(error) };
-  }
-  const attempt = readAttempt(answer);
-  const settled = settleAttempt(marked, attempt, deps.now());
+  const answer = await send(deps.transports.tab(tabId), draftDetailRequest(record.state.key, options));
+  const attempt = readAttempt(answer, options);
+  const settled = settleAttempt(marked, attempt, deps.now(), options);
   return { progress: settled.progress, board: attempt.kind === 'board' ? attempt.board : null, log: settled.log };
 }
 
@@ -162,16 +148,16 @@ export function applyReconcileOutcome(state: DraftState, outcome: ReconcileOutco
 
 /** Claims the next attempt when one is due, recording it before the request goes out. */
 export async function claimReconcileAttempt(
-  store: Pick<DraftStore, 'getDraft' | 'getMeta' | 'setMeta'>,
+  store: Pick<DraftStore, 'getDraft' | 'getFinalBoardProgress' | 'setFinalBoardProgress'>,
   draftId: string,
   now: number,
+  options: LookupOptions = DEFAULT_LOOKUP_OPTIONS,
 ): Promise<boolean> {
   const record = await store.getDraft(draftId);
   if (!record) return false;
-  const key = reconcileMetaKey(draftId);
-  const progress = await store.getMeta<ReconcileProgress>(key);
-  if (nextReconcileStep(progress, record.state.status, now) !== 'attempt') return false;
-  await store.setMeta(key, markAttempt(progress, now));
+  const progress = await store.getFinalBoardProgress(draftId);
+  if (nextReconcileStep(progress, record.state.status, now, options) !== 'attempt') return false;
+  await store.setFinalBoardProgress(draftId, markAttempt(progress, now, options));
   return true;
 }
 
@@ -181,7 +167,7 @@ export async function claimReconcileAttempt(
  * Returns what was logged.
  */
 export async function commitReconcileOutcome(
-  store: Pick<DraftStore, 'getDraft' | 'saveBatch' | 'setMeta'>,
+  store: Pick<DraftStore, 'getDraft' | 'saveBatch' | 'setFinalBoardProgress'>,
   draftId: string,
   outcome: ReconcileOutcome,
   now: number,
@@ -195,6 +181,6 @@ export async function commitReconcileOutcome(
       await store.saveBatch([{ ...latest, state: reduction.state, events: appendEvents(latest.events, log) }], null);
     }
   }
-  await store.setMeta(reconcileMetaKey(draftId), outcome.progress);
+  await store.setFinalBoardProgress(draftId, outcome.progress);
   return log;
 }

@@ -1,24 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { DraftStore } from '../../../src/adapters/store';
+import type { DraftStore } from '../../../src/store/draft-store';
 import type { DraftState, LogEntry } from '../../../src/draft/types';
-import type { PageFetchResult } from '../../../src/contract/page-fetch';
+import type { FetchAnswer, Transports } from '../../../src/lookups/league-client';
+import { DEFAULT_LOOKUP_OPTIONS, leaseMs } from '../../../src/lookups/retry';
 import { DEFAULT } from '../../../src/connection/options';
 import { DraftWorker } from '../../../src/worker/draft-worker';
-import type { PlayerNames } from '../../../src/worker/player-names';
-import { draftIdOf, newTabSession, type DraftRecord, type TabSession } from '../../../src/worker/records';
+import type { PlayerNames } from '../../../src/lookups/player-names';
+import { draftIdOf, newTabSession, type DraftRecord, type TabSession } from '../../../src/store/records';
 import {
   applyReconcileOutcome,
   claimReconcileAttempt,
   commitReconcileOutcome,
-  MAX_RECONCILE_ATTEMPTS,
   markAttempt,
   nextReconcileStep,
-  RECONCILE_LEASE_MS,
-  reconcileMetaKey,
   reconcileWithRest,
   type ReconcileOutcome,
   type ReconcileProgress,
-} from '../../../src/worker/rest-reconcile';
+} from '../../../src/lookups/final-board';
 import { KEY, liveDraft, pickInOrder, run, stateCode } from '../draft/draft-fixture';
 import { snakeTeam } from '../draft/snapshot-fixture';
 
@@ -27,6 +25,8 @@ const SLOTS = 12;
 const DRAFT_ID = draftIdOf(KEY);
 const TAB = 7;
 const T = 1_800_000_000_000;
+const MAX_RECONCILE_ATTEMPTS = DEFAULT_LOOKUP_OPTIONS.finalBoard.maxAttempts;
+const RECONCILE_LEASE_MS = leaseMs(DEFAULT_LOOKUP_OPTIONS.finalBoard);
 const URL_DRAFT_DETAIL = 'https://lm-api-reads.fantasy.espn.com/apis/v3/games/ffl/seasons/2025/segments/0/leagues/123456789?view=mDraftDetail';
 
 /** A complete 4-team, 3-round draft; the socket saw the first `seen` picks (player = 1000 + pick number). */
@@ -42,13 +42,13 @@ function draftDetail(drafted: boolean, change: (n: number) => number = (n) => 10
   return JSON.stringify({ id: 123456789, seasonId: 2025, draftDetail: { drafted, inProgress: !drafted, picks } });
 }
 
-const ok = (status: number, body = ''): PageFetchResult => ({ ok: true, status, body });
+const ok = (status: number, body = ''): FetchAnswer => ({ ok: true, status, body });
 
 /** In-memory stand-in for the IndexedDB store; values are cloned like IndexedDB does. */
 class FakeStore {
   readonly drafts = new Map<string, DraftRecord>();
   readonly tabs = new Map<number, TabSession>();
-  readonly meta = new Map<string, unknown>();
+  readonly finalBoard = new Map<string, ReconcileProgress>();
   async getDraft(id: string) {
     return structuredClone(this.drafts.get(id));
   }
@@ -58,11 +58,11 @@ class FakeStore {
   async allTabs() {
     return [...this.tabs.values()].map((tab) => structuredClone(tab));
   }
-  async getMeta<T>(key: string) {
-    return structuredClone(this.meta.get(key)) as T | undefined;
+  async getFinalBoardProgress(draftId: string) {
+    return structuredClone(this.finalBoard.get(draftId));
   }
-  async setMeta(key: string, value: unknown) {
-    this.meta.set(key, structuredClone(value));
+  async setFinalBoardProgress(draftId: string, progress: ReconcileProgress) {
+    this.finalBoard.set(draftId, structuredClone(progress));
   }
   async saveBatch(drafts: DraftRecord[], tab: TabSession | null) {
     for (const record of drafts) this.drafts.set(record.id, structuredClone(record));
@@ -72,7 +72,7 @@ class FakeStore {
     return new Map();
   }
   progress(): ReconcileProgress | undefined {
-    return this.meta.get(reconcileMetaKey(DRAFT_ID)) as ReconcileProgress | undefined;
+    return this.finalBoard.get(DRAFT_ID);
   }
 }
 
@@ -89,14 +89,17 @@ interface Call {
   timeoutMs: number;
 }
 
-/** A fake page fetch answering from a script (the last answer repeats); no network. */
-function fakeFetch(...answers: Array<PageFetchResult | Error>) {
+/** Fake transports: the draft tab answers from a script (the last answer repeats); no network. */
+function fakeFetch(...answers: Array<FetchAnswer | Error>) {
   const calls: Call[] = [];
-  const pageFetch = async (tabId: number, url: string, headers: Record<string, string>, timeoutMs: number): Promise<PageFetchResult> => {
-    calls.push({ tabId, url, headers, timeoutMs });
-    const answer = answers[Math.min(calls.length - 1, answers.length - 1)]!;
-    if (answer instanceof Error) throw answer;
-    return answer;
+  const pageFetch: Transports = {
+    tab: (tabId) => async (request) => {
+      calls.push({ tabId, ...request });
+      const answer = answers[Math.min(calls.length - 1, answers.length - 1)]!;
+      if (answer instanceof Error) throw answer;
+      return answer;
+    },
+    worker: () => Promise.reject(new Error("the final board is read through the draft tab only")),
   };
   return { calls, pageFetch };
 }
@@ -104,7 +107,7 @@ function fakeFetch(...answers: Array<PageFetchResult | Error>) {
 /** One full attempt as the worker runs it: claim, request, commit. Returns null when no attempt was due. */
 async function attempt(store: FakeStore, pageFetch: ReturnType<typeof fakeFetch>['pageFetch'], now: number) {
   if (!(await claimReconcileAttempt(store, DRAFT_ID, now))) return null;
-  const outcome = await reconcileWithRest({ store, pageFetch, now: () => now }, TAB, DRAFT_ID);
+  const outcome = await reconcileWithRest({ store, transports: pageFetch, now: () => now }, TAB, DRAFT_ID);
   const log = await commitReconcileOutcome(store, DRAFT_ID, outcome, now);
   return { outcome, log };
 }
@@ -178,7 +181,7 @@ describe('reconcileWithRest', () => {
     ]);
   });
 
-  const finals: Array<[string, PageFetchResult, string, string]> = [
+  const finals: Array<[string, FetchAnswer, string, string]> = [
     ['401', ok(401, '{"messages":["AUTH_LEAGUE_NOT_VISIBLE"]}'), 'private', "League is private: ESPN's API needs your ESPN login cookies; kept the socket's picks"],
     ['403', ok(403), 'private', "League is private: ESPN's API needs your ESPN login cookies; kept the socket's picks"],
     ['404', ok(404, 'Not Found'), 'not-found', "ESPN's API does not show this league (mock drafts are not readable); kept the socket's picks"],
@@ -196,7 +199,7 @@ describe('reconcileWithRest', () => {
     expect(calls).toHaveLength(1);
   });
 
-  const retryable: Array<[string, PageFetchResult | Error, string]> = [
+  const retryable: Array<[string, FetchAnswer | Error, string]> = [
     ['500', ok(500, 'oops'), "ESPN's API failed (HTTP 500: ESPN server error)"],
     ['503', ok(503), "ESPN's API failed (HTTP 503: ESPN server error)"],
     ['302', ok(302), "ESPN's API answered with an unexpected HTTP 302"],
@@ -282,13 +285,13 @@ describe('reconcileWithRest', () => {
   it('claims nothing before the draft is complete or for an unknown draft', async () => {
     const live = storeWith(run([], pickInOrder(liveDraft({ teams: TEAMS, rounds: 3 }), 5, TEAMS)).state);
     expect(await claimReconcileAttempt(live, DRAFT_ID, T)).toBe(false);
-    expect(live.meta.size).toBe(0);
+    expect(live.finalBoard.size).toBe(0);
     expect(await claimReconcileAttempt(new FakeStore(), DRAFT_ID, T)).toBe(false);
   });
 
   it('gives up quietly when the draft record is gone', async () => {
     const { calls, pageFetch } = fakeFetch(ok(200, draftDetail(true)));
-    const outcome = await reconcileWithRest({ store: new FakeStore(), pageFetch, now: () => T }, TAB, DRAFT_ID);
+    const outcome = await reconcileWithRest({ store: new FakeStore(), transports: pageFetch, now: () => T }, TAB, DRAFT_ID);
     expect(outcome).toEqual({ progress: { attempts: 1, nextAttemptAt: T + RECONCILE_LEASE_MS, done: true, outcome: 'no-draft' }, board: null, log: [] });
     expect(calls).toHaveLength(0);
   });
@@ -297,7 +300,7 @@ describe('reconcileWithRest', () => {
     const store = storeWith(completedState(10));
     const { pageFetch } = fakeFetch(ok(200, draftDetail(true)));
     expect(await claimReconcileAttempt(store, DRAFT_ID, T)).toBe(true);
-    const outcome = await reconcileWithRest({ store, pageFetch, now: () => T }, TAB, DRAFT_ID);
+    const outcome = await reconcileWithRest({ store, transports: pageFetch, now: () => T }, TAB, DRAFT_ID);
     // Meanwhile the socket delivered pick 11.
     const newer = completedState(11);
     store.drafts.set(DRAFT_ID, { id: DRAFT_ID, state: newer, events: [], lastActiveAt: T });
@@ -326,7 +329,7 @@ describe('DraftWorker wiring', () => {
     const draftWorker = new DraftWorker({
       store: store as unknown as DraftStore,
       playerNames: { ensurePool: async () => [] } as unknown as PlayerNames,
-      pageFetch,
+      transports: pageFetch,
       tabs: { setTimer: () => undefined, reload: async () => true, notifyFailed: async () => undefined, clearNotification: async () => undefined },
       connectionOptions: async () => DEFAULT,
       now: () => clock.now,

@@ -1,12 +1,6 @@
 import { z } from '../zod-setup';
-import { positionName, proTeamName } from './ids';
-
-export interface PlayerInfo {
-  playerId: number;
-  name: string | null;
-  position: string | null;
-  proTeam: string | null;
-}
+import { positionName, proTeamName } from '../espn/ids';
+import type { PlayerInfo } from '../contract/draft-view';
 
 /** One entry of `players?view=players_wl`. Unknown fields are ignored; a bad entry is dropped, not fatal. */
 const playerEntrySchema = z.object({
@@ -49,10 +43,3 @@ export function parsePlayersResponse(body: string, game = 'ffl'): PlayersParse {
   }
   return { ok: true, players, dropped };
 }
-
-export function playersUrl(game: string, seasonId: number): string {
-  return `https://lm-api-reads.fantasy.espn.com/apis/v3/games/${encodeURIComponent(game)}/seasons/${seasonId}/players?view=players_wl`;
-}
-
-/** ESPN pages the pool unless told otherwise; activity filter as in protocol.md §4.3. */
-export const PLAYERS_FILTER_HEADER = { 'x-fantasy-filter': JSON.stringify({ filterActive: { value: true } }) };

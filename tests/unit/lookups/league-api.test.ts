@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  draftDetailSchema,
-  leagueTeamsSchema,
-  leagueUrl,
-  picksFromApi,
-  readApiResponse,
-  teamsFromApi,
-} from '../../../src/espn/league-api';
+import { draftDetailSchema, leagueTeamsSchema, picksFromApi, readApiResponse, teamsFromApi } from '../../../src/lookups/league-api';
+import { leagueUrl } from '../../../src/lookups/league-client';
 
 const TEAMS_BODY = JSON.stringify({
   teams: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newTabSession, restoreTabSession, type StoredTabSession } from '../../../src/worker/records';
+import { newTabSession, restoreTabSession, type StoredTabSession } from '../../../src/store/records';
 import { initialConnection } from '../../../src/connection/reducer';
 
 describe('restoreTabSession', () => {

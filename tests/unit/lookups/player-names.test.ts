@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DraftStore, PlayerRow } from '../../../src/adapters/store';
-import { PLAYERS_FILTER_HEADER } from '../../../src/espn/players';
-import { PlayerNames, type FetchText } from '../../../src/worker/player-names';
+import { PLAYERS_FILTER_HEADER, type FetchAnswer, type LeagueRequest, type Transports } from '../../../src/lookups/league-client';
+import { PlayerNames, type PoolStore } from '../../../src/lookups/player-names';
+import type { PlayerRow, PoolStatus } from '../../../src/store/records';
 
 const T = 1_756_607_000_000;
 const RETRY_AFTER_MS = 60_000;
@@ -12,27 +12,23 @@ const POOL_BODY = JSON.stringify([
   { id: -16034, fullName: 'Texans D/ST', defaultPositionId: 16, proTeamId: 34 },
 ]);
 
-/** The three DraftStore methods PlayerNames uses, in memory. */
-class MemoryStore {
-  readonly meta = new Map<string, unknown>();
+/** The three DraftStore methods PlayerNames uses, in memory; pools keyed `${game}:${seasonId}`. */
+class MemoryStore implements PoolStore {
+  readonly pools = new Map<string, PoolStatus>();
   readonly players = new Map<string, PlayerRow>();
   putCalls = 0;
 
-  async getMeta<T>(key: string): Promise<T | undefined> {
-    return this.meta.get(key) as T | undefined;
+  async getPoolStatus(game: string, seasonId: number): Promise<PoolStatus | undefined> {
+    return structuredClone(this.pools.get(`${game}:${seasonId}`));
   }
 
-  async setMeta(key: string, value: unknown): Promise<void> {
-    this.meta.set(key, structuredClone(value));
+  async setPoolStatus(game: string, seasonId: number, status: PoolStatus): Promise<void> {
+    this.pools.set(`${game}:${seasonId}`, structuredClone(status));
   }
 
   async putPlayers(rows: PlayerRow[]): Promise<void> {
     this.putCalls += 1;
     for (const row of rows) this.players.set(row.key, { ...row });
-  }
-
-  asDraftStore(): DraftStore {
-    return this as unknown as DraftStore;
   }
 }
 
@@ -49,16 +45,18 @@ interface Setup {
   clock: { now: number };
 }
 
+/** The extension's own fetch answers from `answer` (a throw is a failed request); there is no draft tab. */
 function setup(answer: (call: FetchCall) => Promise<{ status: number; body: string }>): Setup {
   const store = new MemoryStore();
   const calls: FetchCall[] = [];
   const clock = { now: T };
-  const fetchText: FetchText = (url, headers, timeoutMs) => {
-    const call = { url, headers, timeoutMs };
+  const worker = async (request: LeagueRequest): Promise<FetchAnswer> => {
+    const call = { ...request };
     calls.push(call);
-    return answer(call);
+    return { ok: true, ...(await answer(call)) };
   };
-  return { store, names: new PlayerNames(store.asDraftStore(), fetchText, () => clock.now), calls, clock };
+  const transports: Transports = { worker, tab: () => () => Promise.reject(new Error('no draft tab in these tests')) };
+  return { store, names: new PlayerNames(store, transports, () => clock.now), calls, clock };
 }
 
 function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {
@@ -82,7 +80,7 @@ describe('PlayerNames: loading a pool', () => {
       { key: 'ffl:2025:3918298', playerId: 3918298, name: 'Josh Allen', position: 'QB', proTeam: 'BUF' },
       { key: 'ffl:2025:-16034', playerId: -16034, name: 'Texans D/ST', position: 'D/ST', proTeam: 'HOU' },
     ]);
-    expect(s.store.meta.get('pool:ffl:2025')).toEqual({ fetchedAt: T, retryAt: 0 });
+    expect(s.store.pools.get('ffl:2025')).toEqual({ fetchedAt: T, retryAt: 0 });
   });
 
   it('mentions skipped malformed entries', async () => {
@@ -101,9 +99,9 @@ describe('PlayerNames: loading a pool', () => {
     expect(s.store.putCalls).toBe(1);
   });
 
-  it('trusts a pool cached by an earlier worker (meta already in the store)', async () => {
+  it('trusts a pool cached by an earlier worker (its status already in the store)', async () => {
     const s = setup(async () => ({ status: 200, body: POOL_BODY }));
-    s.store.meta.set('pool:ffl:2025', { fetchedAt: T - 1_000_000, retryAt: 0 });
+    s.store.pools.set('ffl:2025', { fetchedAt: T - 1_000_000, retryAt: 0 });
     expect(await s.names.ensurePool('ffl', 2025)).toEqual([]);
     expect(s.calls).toEqual([]);
   });
@@ -167,10 +165,10 @@ describe('PlayerNames: one request in flight per pool', () => {
   it('releases the in-flight entry even when the load throws', async () => {
     const s = setup(async () => ({ status: 200, body: '[]' }));
     let failGet = true;
-    const realGet = s.store.getMeta.bind(s.store);
-    s.store.getMeta = async <T,>(key: string): Promise<T | undefined> => {
+    const realGet = s.store.getPoolStatus.bind(s.store);
+    s.store.getPoolStatus = async (game: string, seasonId: number): Promise<PoolStatus | undefined> => {
       if (failGet) throw new Error('IndexedDB closed');
-      return realGet<T>(key);
+      return realGet(game, seasonId);
     };
     await expect(s.names.ensurePool('ffl', 2025)).rejects.toThrow('IndexedDB closed');
     failGet = false;
@@ -185,7 +183,7 @@ describe('PlayerNames: failures', () => {
     });
     const log = await s.names.ensurePool('ffl', 2025);
     expect(log).toEqual([{ at: T, level: 'warn', kind: 'players', message: 'Player names unavailable for now: request failed (Error: timeout)' }]);
-    expect(s.store.meta.get('pool:ffl:2025')).toEqual({ fetchedAt: null, retryAt: T + RETRY_AFTER_MS });
+    expect(s.store.pools.get('ffl:2025')).toEqual({ fetchedAt: null, retryAt: T + RETRY_AFTER_MS });
     expect(s.store.players.size).toBe(0);
   });
 
@@ -201,7 +199,7 @@ describe('PlayerNames: failures', () => {
       { at: T, level: 'warn', kind: 'players', message: `Player names unavailable for now: ${reason}` },
     ]);
     expect(s.store.players.size).toBe(0);
-    expect(s.store.meta.get('pool:ffl:2025')).toEqual({ fetchedAt: null, retryAt: T + RETRY_AFTER_MS });
+    expect(s.store.pools.get('ffl:2025')).toEqual({ fetchedAt: null, retryAt: T + RETRY_AFTER_MS });
   });
 
   it.each([
@@ -213,7 +211,7 @@ describe('PlayerNames: failures', () => {
       { at: T, level: 'warn', kind: 'players', message: `Player names unavailable for now: ${reason}` },
     ]);
     expect(s.store.putCalls).toBe(0);
-    expect(s.store.meta.get('pool:ffl:2025')).toEqual({ fetchedAt: null, retryAt: T + RETRY_AFTER_MS });
+    expect(s.store.pools.get('ffl:2025')).toEqual({ fetchedAt: null, retryAt: T + RETRY_AFTER_MS });
   });
 
   it('does not ask again before the retry delay has passed, and asks again exactly when it has', async () => {
@@ -233,7 +231,7 @@ describe('PlayerNames: failures', () => {
     const log = await s.names.ensurePool('ffl', 2025);
     expect(s.calls).toHaveLength(2);
     expect(log).toEqual([{ at: T + RETRY_AFTER_MS, level: 'info', kind: 'players', message: 'Loaded 2 player names' }]);
-    expect(s.store.meta.get('pool:ffl:2025')).toEqual({ fetchedAt: T + RETRY_AFTER_MS, retryAt: 0 });
+    expect(s.store.pools.get('ffl:2025')).toEqual({ fetchedAt: T + RETRY_AFTER_MS, retryAt: 0 });
   });
 
   it('pushes the retry time out again after a second failure', async () => {
@@ -241,7 +239,7 @@ describe('PlayerNames: failures', () => {
     await s.names.ensurePool('ffl', 2025);
     s.clock.now = T + RETRY_AFTER_MS + 5;
     await s.names.ensurePool('ffl', 2025);
-    expect(s.store.meta.get('pool:ffl:2025')).toEqual({ fetchedAt: null, retryAt: T + 2 * RETRY_AFTER_MS + 5 });
+    expect(s.store.pools.get('ffl:2025')).toEqual({ fetchedAt: null, retryAt: T + 2 * RETRY_AFTER_MS + 5 });
     s.clock.now = T + 2 * RETRY_AFTER_MS;
     await s.names.ensurePool('ffl', 2025);
     expect(s.calls).toHaveLength(2);
@@ -253,5 +251,80 @@ describe('PlayerNames: failures', () => {
     const log = await s.names.ensurePool('fhl', 2025);
     expect(log[0]).toMatchObject({ level: 'info', message: 'Loaded 0 player names' });
     expect(s.calls).toHaveLength(2);
+  });
+});
+
+describe('PlayerNames: through the draft tab (host access to the draft site alone is enough)', () => {
+  interface Routed {
+    via: 'tab' | 'worker';
+    tabId: number | null;
+    request: LeagueRequest;
+  }
+
+  function routed(tab: (request: LeagueRequest) => Promise<FetchAnswer>, worker: (request: LeagueRequest) => Promise<FetchAnswer>) {
+    const store = new MemoryStore();
+    const calls: Routed[] = [];
+    const transports: Transports = {
+      tab: (tabId) => (request) => {
+        calls.push({ via: 'tab', tabId, request });
+        return tab(request);
+      },
+      worker: (request) => {
+        calls.push({ via: 'worker', tabId: null, request });
+        return worker(request);
+      },
+    };
+    return { store, calls, names: new PlayerNames(store, transports, () => T) };
+  }
+  const pool = async (): Promise<FetchAnswer> => ({ ok: true, status: 200, body: POOL_BODY });
+  const unreachable = async (): Promise<FetchAnswer> => ({ ok: false, error: 'network', message: 'TypeError: NetworkError when attempting to fetch resource.' });
+  const REQUEST = { url: POOL_URL, headers: PLAYERS_FILTER_HEADER, timeoutMs: 20_000 };
+
+  it('asks through the draft tab first and does not touch the extension fetch when the tab answers', async () => {
+    const r = routed(pool, pool);
+    expect(await r.names.ensurePool('ffl', 2025, 17)).toEqual([{ at: T, level: 'info', kind: 'players', message: 'Loaded 2 player names' }]);
+    expect(r.calls).toEqual([{ via: 'tab', tabId: 17, request: REQUEST }]);
+    expect(r.store.players.size).toBe(2);
+  });
+
+  it('falls back to the extension fetch when the tab cannot send the request', async () => {
+    const r = routed(unreachable, pool);
+    expect((await r.names.ensurePool('ffl', 2025, 17))[0]!.message).toBe('Loaded 2 player names');
+    expect(r.calls.map((c) => c.via)).toEqual(['tab', 'worker']);
+    expect(r.calls[1]!.request).toEqual(REQUEST);
+  });
+
+  it('falls back also when messaging the tab throws (no content script in it)', async () => {
+    const r = routed(() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')), pool);
+    expect((await r.names.ensurePool('ffl', 2025, 17))[0]!.message).toBe('Loaded 2 player names');
+    expect(r.calls.map((c) => c.via)).toEqual(['tab', 'worker']);
+  });
+
+  it("takes ESPN's HTTP answer or a timeout from the tab as final for this attempt", async () => {
+    const fromWorker = { calls: 0 };
+    const worker = async (): Promise<FetchAnswer> => {
+      fromWorker.calls += 1;
+      return pool();
+    };
+    const http = routed(async () => ({ ok: true, status: 503, body: '' }), worker);
+    expect((await http.names.ensurePool('ffl', 2025, 17))[0]!.message).toBe('Player names unavailable for now: ESPN answered HTTP 503');
+    const slow = routed(async () => ({ ok: false, error: 'timeout', message: 'no answer within 20000 ms' }), worker);
+    expect((await slow.names.ensurePool('ffl', 2025, 17))[0]!.message).toBe('Player names unavailable for now: request failed (no answer within 20000 ms)');
+    expect(fromWorker.calls).toBe(0);
+    expect(slow.store.pools.get('ffl:2025')).toEqual({ fetchedAt: null, retryAt: T + RETRY_AFTER_MS });
+  });
+
+  it('names both failures when neither the tab nor the extension can reach ESPN', async () => {
+    const r = routed(unreachable, async () => ({ ok: false, error: 'network', message: 'TypeError: Failed to fetch' }));
+    expect(await r.names.ensurePool('ffl', 2025, 17)).toEqual([
+      {
+        at: T,
+        level: 'warn',
+        kind: 'players',
+        message:
+          'Player names unavailable for now: request failed (draft tab: TypeError: NetworkError when attempting to fetch resource.; extension: TypeError: Failed to fetch)',
+      },
+    ]);
+    expect(r.store.pools.get('ffl:2025')).toEqual({ fetchedAt: null, retryAt: T + RETRY_AFTER_MS });
   });
 });

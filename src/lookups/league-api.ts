@@ -1,11 +1,8 @@
 import { z } from '../zod-setup';
+import type { ApiPick } from '../draft/apply-api-picks';
+import type { ApiTeam } from '../draft/apply-team-names';
 
-const LEAGUE_BASE = 'https://lm-api-reads.fantasy.espn.com/apis/v3/games';
-
-export function leagueUrl(game: string, seasonId: number, leagueId: string, views: string[]): string {
-  const query = views.map((view) => `view=${encodeURIComponent(view)}`).join('&');
-  return `${LEAGUE_BASE}/${encodeURIComponent(game)}/seasons/${seasonId}/segments/0/leagues/${encodeURIComponent(leagueId)}?${query}`;
-}
+/** ESPN's league API answers, read with zod: pure, no fetching (that is league-client.ts). */
 
 const int32 = z.number().int().min(-2_147_483_648).max(2_147_483_647);
 
@@ -36,20 +33,6 @@ export const draftDetailSchema = z.object({
     picks: z.array(apiPickSchema).max(2000),
   }),
 });
-
-export interface ApiTeam {
-  teamId: number;
-  name: string | null;
-}
-
-export interface ApiPick {
-  overallPick: number;
-  teamId: number;
-  /** -1 (or 0) while the draft runs: REST has no picks until it is complete. */
-  playerId: number;
-  lineupSlotId: number | null;
-  keeper: boolean;
-}
 
 export type ApiRead<T> =
   | { ok: true; value: T }

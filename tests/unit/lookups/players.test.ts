@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlayersResponse, PLAYERS_FILTER_HEADER, playersUrl, type PlayerInfo } from '../../../src/espn/players';
+import { parsePlayersResponse } from '../../../src/lookups/players';
+import { PLAYERS_FILTER_HEADER, playersUrl } from '../../../src/lookups/league-client';
+import type { PlayerInfo } from '../../../src/contract/draft-view';
 
 const parse = (entries: unknown): { players: PlayerInfo[]; dropped: number } => {
   const result = parsePlayersResponse(JSON.stringify(entries));

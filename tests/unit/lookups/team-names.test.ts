@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftKey } from '../../../src/draft/types';
-import type { PageFetchResult } from '../../../src/contract/page-fetch';
-import { readTeamNames, type PageFetch } from '../../../src/worker/team-names';
+import type { FetchAnswer, Transports } from '../../../src/lookups/league-client';
+import { readTeamNames } from '../../../src/lookups/team-names';
 
 const KEY: DraftKey = { game: 'ffl', leagueId: '123456789', seasonId: 2025 };
 const TAB = 17;
@@ -15,11 +15,15 @@ interface Call {
   timeoutMs: number;
 }
 
-function fakePageFetch(answer: () => Promise<PageFetchResult>): { pageFetch: PageFetch; calls: Call[] } {
+/** Transports that fetch nothing: every request to the draft tab is recorded and answered by `answer`. */
+function fakePageFetch(answer: () => Promise<FetchAnswer>): { pageFetch: Transports; calls: Call[] } {
   const calls: Call[] = [];
-  const pageFetch: PageFetch = (tabId, url, headers, timeoutMs) => {
-    calls.push({ tabId, url, headers, timeoutMs });
-    return answer();
+  const pageFetch: Transports = {
+    tab: (tabId) => (request) => {
+      calls.push({ tabId, ...request });
+      return answer();
+    },
+    worker: () => Promise.reject(new Error('team names never go through the extension')),
   };
   return { pageFetch, calls };
 }

@@ -1,0 +1,112 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import type { Settings } from '../contract/settings';
+import { playerKey, restoreTabSession, type DraftRecord, type FinalBoardProgress, type PlayerRow, type PoolStatus, type TabSession } from './records';
+import { DB_NAME, DB_VERSION, upgradeDraftWatchDb, type DraftWatchDb } from './schema';
+import { draftIdSchema, finalBoardProgressSchema, isIntactDraftRecord, parseOr, poolStatusSchema, settingsOf } from './stored-values';
+
+/**
+ * The only module that touches IndexedDB. Each write is one transaction, so a worker killed
+ * mid-way loses nothing committed. Every value read back is checked (stored-values.ts).
+ */
+export class DraftStore {
+  private constructor(private readonly db: IDBPDatabase<DraftWatchDb>) {}
+
+  static async open(name: string = DB_NAME): Promise<DraftStore> {
+    const db = await openDB<DraftWatchDb>(name, DB_VERSION, {
+      upgrade: (database, oldVersion, _newVersion, transaction) => upgradeDraftWatchDb(database, oldVersion, transaction),
+    });
+    return new DraftStore(db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  async getDraft(id: string): Promise<DraftRecord | undefined> {
+    const record = await this.db.get('drafts', id);
+    return isIntactDraftRecord(record) ? record : undefined;
+  }
+
+  async allDrafts(): Promise<DraftRecord[]> {
+    return (await this.db.getAll('drafts')).filter(isIntactDraftRecord);
+  }
+
+  async getTab(tabId: number): Promise<TabSession | undefined> {
+    const stored = await this.db.get('tabs', tabId);
+    return stored && restoreTabSession(stored);
+  }
+
+  async allTabs(): Promise<TabSession[]> {
+    return (await this.db.getAll('tabs')).map(restoreTabSession);
+  }
+
+  async clearTabs(): Promise<void> {
+    await this.db.clear('tabs');
+  }
+
+  async deleteTab(tabId: number): Promise<void> {
+    await this.db.delete('tabs', tabId);
+  }
+
+  /** Draft records, the tab session and the last-active pointer change together, so they commit together. */
+  async saveBatch(drafts: DraftRecord[], tab: TabSession | null, lastActiveDraftId: string | null = null): Promise<void> {
+    const tx = this.db.transaction(['drafts', 'tabs', 'meta'], 'readwrite');
+    const writes: Promise<unknown>[] = drafts.map((record) => tx.objectStore('drafts').put(record));
+    if (tab !== null) writes.push(tx.objectStore('tabs').put(tab));
+    if (lastActiveDraftId !== null) writes.push(tx.objectStore('meta').put({ key: 'lastActiveDraft', draftId: lastActiveDraftId }));
+    await Promise.all([...writes, tx.done]);
+  }
+
+  async getPlayers(game: string, seasonId: number, ids: readonly number[]): Promise<Map<number, PlayerRow>> {
+    const tx = this.db.transaction('players', 'readonly');
+    const rows = await Promise.all(ids.map((id) => tx.store.get(playerKey(game, seasonId, id))));
+    await tx.done;
+    const found = new Map<number, PlayerRow>();
+    rows.forEach((row, index) => {
+      if (row !== undefined) found.set(ids[index]!, row);
+    });
+    return found;
+  }
+
+  async putPlayers(rows: PlayerRow[]): Promise<void> {
+    const tx = this.db.transaction('players', 'readwrite');
+    await Promise.all([...rows.map((row) => tx.store.put(row)), tx.done]);
+  }
+
+  async lastActiveDraftId(): Promise<string | undefined> {
+    const entry = await this.db.get('meta', 'lastActiveDraft');
+    return entry?.key === 'lastActiveDraft' ? parseOr(draftIdSchema, entry.draftId) : undefined;
+  }
+
+  /** The user's settings as far as they are valid; empty sections fall back to the defaults. */
+  async getSettings(): Promise<Settings> {
+    const entry = await this.db.get('meta', 'settings');
+    return settingsOf(entry?.key === 'settings' ? entry.settings : undefined);
+  }
+
+  async setSettings(settings: Settings): Promise<void> {
+    await this.db.put('meta', { key: 'settings', settings });
+  }
+
+  async getPoolStatus(game: string, seasonId: number): Promise<PoolStatus | undefined> {
+    const row = await this.db.get('playerPools', poolId(game, seasonId));
+    return row && parseOr(poolStatusSchema, row);
+  }
+
+  async setPoolStatus(game: string, seasonId: number, status: PoolStatus): Promise<void> {
+    await this.db.put('playerPools', { ...status, poolId: poolId(game, seasonId) });
+  }
+
+  async getFinalBoardProgress(draftId: string): Promise<FinalBoardProgress | undefined> {
+    const row = await this.db.get('finalBoardChecks', draftId);
+    return row && parseOr(finalBoardProgressSchema, row);
+  }
+
+  async setFinalBoardProgress(draftId: string, progress: FinalBoardProgress): Promise<void> {
+    await this.db.put('finalBoardChecks', { ...progress, draftId });
+  }
+}
+
+function poolId(game: string, seasonId: number): string {
+  return `${game}:${seasonId}`;
+}

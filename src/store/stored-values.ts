@@ -1,0 +1,56 @@
+import { z } from '../zod-setup';
+import { settingsSchema, storedSettingsSectionsSchema, type Settings } from '../contract/settings';
+import type { DraftRecord, FinalBoardProgress, PoolStatus } from './records';
+
+/**
+ * What IndexedDB gives back is checked before anyone acts on it: storage can hold a value written
+ * by an older release or a record damaged on disk. A value that does not fit is treated as absent.
+ */
+
+const epochMs = z.number().min(0);
+
+export const poolStatusSchema = z.object({ fetchedAt: epochMs.nullable(), retryAt: epochMs }) satisfies z.ZodType<PoolStatus>;
+
+export const finalBoardProgressSchema = z.object({
+  attempts: z.number().int().min(0),
+  nextAttemptAt: epochMs,
+  done: z.boolean(),
+  outcome: z.enum(['confirmed', 'private', 'not-found', 'gave-up', 'no-draft']).optional(),
+}) satisfies z.ZodType<FinalBoardProgress>;
+
+export const draftIdSchema = z.string().min(1).max(200);
+
+/**
+ * The envelope of a draft record: enough to find, list and show it. The draft state inside is the
+ * reducer's own output and is kept as written; a record without its key, picks or log is damaged.
+ */
+const draftEnvelopeSchema = z.looseObject({
+  id: draftIdSchema,
+  state: z.looseObject({
+    key: z.object({ game: z.string(), leagueId: z.string(), seasonId: z.number().int() }),
+    status: z.enum(['pre_draft', 'live', 'paused', 'complete']),
+    teams: z.array(z.unknown()),
+    slots: z.array(z.unknown()),
+    picks: z.array(z.unknown()),
+  }),
+  events: z.array(z.unknown()),
+  lastActiveAt: z.number(),
+});
+
+export function isIntactDraftRecord(value: DraftRecord | undefined): value is DraftRecord {
+  return value !== undefined && draftEnvelopeSchema.safeParse(value).success;
+}
+
+export function parseOr<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Stored settings as far as they are valid: each section is checked on its own, so a bad value in one never discards the other. */
+export function settingsOf(stored: unknown): Settings {
+  const sections = storedSettingsSectionsSchema.safeParse(stored);
+  const value = (key: 'recovery' | 'silence'): unknown => (sections.success ? sections.data[key] : undefined);
+  const recovery = settingsSchema.shape.recovery.safeParse(value('recovery'));
+  const silence = settingsSchema.shape.silence.safeParse(value('silence'));
+  return { recovery: recovery.success ? recovery.data : {}, silence: silence.success ? silence.data : {} };
+}
