@@ -1,7 +1,7 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
 
 type Browser = typeof extensionBrowser;
-import type { TabControl } from '../worker/tab-control';
+import type { TabControl } from './tab-control';
 import { isDraftRoomPath } from '../contract/draft-page-url';
 
 const ALARM_PREFIX = 'recovery:';

@@ -16,7 +16,7 @@ import { DEFAULT_LOOKUP_OPTIONS, hasAttemptsLeft, type LookupOptions } from '../
 import { applyTeamNames } from '../draft/apply-team-names';
 import { superviseBatch, superviseInput, type Supervision } from './supervise';
 import { claimReconcileAttempt, commitReconcileOutcome, reconcileWithRest } from '../lookups/final-board';
-import type { TabControl } from './tab-control';
+import type { TabControl } from '../adapters/tab-control';
 
 export interface DraftWorkerDeps {
   store: DraftStore;

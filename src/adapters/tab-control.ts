@@ -1,4 +1,4 @@
-/** The browser-facing effects of recovery, implemented by the background entrypoint. */
+/** The browser-facing effects of recovery: the worker carries out connection actions through it; browser-tab-control.ts implements it. */
 export interface TabControl {
   /** Arm (or re-arm) this tab's single recovery timer for `untilMs` (epoch ms). */
   setTimer(tabId: number, untilMs: number): void;
