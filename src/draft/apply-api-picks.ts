@@ -1,4 +1,4 @@
-import { isDefensePlayerId } from '../espn/ids';
+import { isDefensePlayerId } from '../protocol/espn-ids';
 import { logEntry } from './log';
 import { pickPosition } from './pick-table';
 import { result, type Reduction } from './reduction';

@@ -1,5 +1,5 @@
 import { z } from '../zod-setup';
-import { positionName, proTeamName } from '../espn/ids';
+import { positionName, proTeamName } from '../protocol/espn-ids';
 import type { PlayerInfo } from '../contract/draft-view';
 
 /** One entry of `players?view=players_wl`. Unknown fields are ignored; a bad entry is dropped, not fatal. */

@@ -7,7 +7,7 @@ import { reduceDraft } from '../draft/reducer';
 import { markDesynced } from '../draft/mark-desynced';
 import { parseFrame } from '../protocol/parse-frame';
 import { parseDraftSocketUrl } from '../protocol/socket-url';
-import { gameCodeOfGameId, gameCodeOfSportPath } from '../espn/ids';
+import { gameCodeOfGameId, gameCodeOfSportPath } from '../protocol/espn-ids';
 import { draftIdOf, type TabSession } from '../store/records';
 
 /** A draft the ingest step may read and write, by id. Missing ids are created on demand. */

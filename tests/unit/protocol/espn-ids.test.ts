@@ -14,7 +14,7 @@ import {
   proTeamName,
   proTeamOfDefense,
   sportPathOfGameCode,
-} from '../../../src/espn/ids';
+} from '../../../src/protocol/espn-ids';
 
 describe('game ids and codes', () => {
   it.each([
