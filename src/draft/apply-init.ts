@@ -1,7 +1,8 @@
 import type { InitDraft, InitSnapshot } from '../protocol/init/init-types';
 import { logEntry } from './log';
 import { firstOpenSlot, inferOnTheClock } from './pick-table';
-import { archiveForReset, archivedDraftId } from './archive';
+import { archiveForReset } from './archive';
+import { archivedDraftId } from './draft-id';
 import { readDraftType, SNAKE_DRAFT_TYPE_CODE, type DraftTypeReading } from './draft-type';
 import { reconcileAuctionPicks, winnersByRoster } from './reconcile-auction';
 import { reconcilePicks, type Reconciliation } from './reconcile-picks';

@@ -1,4 +1,5 @@
-import { archiveForReset, archivedDraftId } from './archive';
+import { archiveForReset } from './archive';
+import { archivedDraftId } from './draft-id';
 import { logEntry } from './log';
 import { firstOpenSlot, inferOnTheClock, lineupSlotFor, pickPosition } from './pick-table';
 import { result, type Reduction } from './reduction';

@@ -1,13 +1,5 @@
-import type { DraftKey, DraftState } from './types';
-
-/**
- * The id an archived draft is stored under: the live draft's identity plus the moment of the
- * reset, so several resets of one draft never overwrite each other. Deterministic, so storing
- * the same archive twice (a redelivered frame) writes one record.
- */
-export function archivedDraftId(key: DraftKey, archivedAt: number): string {
-  return `${key.game}:${key.leagueId}:${key.seasonId}:reset-${archivedAt}`;
-}
+import { archivedDraftId } from './draft-id';
+import type { DraftState } from './types';
 
 /**
  * A copy of the draft as it stood before ESPN reset it: its picks are kept as their own record,

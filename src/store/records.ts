@@ -14,10 +14,6 @@ export interface DraftRecord {
 
 export const MAX_EVENTS_PER_DRAFT = 2000;
 
-export function draftIdOf(key: DraftKey): string {
-  return `${key.game}:${key.leagueId}:${key.seasonId}`;
-}
-
 export function appendEvents(events: LogEntry[], added: LogEntry[]): LogEntry[] {
   if (added.length === 0) return events;
   const all = events.concat(added);

@@ -6,9 +6,8 @@ import { createDraftState } from '../draft/create-draft';
 import { reduceDraft } from '../draft/reducer';
 import { markDesynced } from '../draft/mark-desynced';
 import { parseFrame } from '../protocol/parse-frame';
-import { parseDraftSocketUrl } from '../protocol/socket-url';
-import { gameCodeOfGameId, gameCodeOfSportPath } from '../protocol/espn-ids';
-import { draftIdOf, type TabSession } from '../store/records';
+import { draftIdOf, draftKeyFor, keyOfDraftId, pageDraftKey } from '../draft/draft-id';
+import type { TabSession } from '../store/records';
 
 /** A draft the ingest step may read and write, by id. Missing ids are created on demand. */
 export type DraftLookup = (id: string) => DraftState | undefined;
@@ -121,26 +120,6 @@ export function ingestHookItems(
 function countAdded(before: DraftState, after: DraftState): number {
   const known = new Set(before.picks.map((pick) => pick.overallPick));
   return after.picks.filter((pick) => !known.has(pick.overallPick)).length;
-}
-
-export function draftKeyFor(socketUrl: string, page: DraftPageContext): DraftKey {
-  const parsed = parseDraftSocketUrl(socketUrl);
-  const game = parsed ? gameCodeOfGameId(parsed.gameId) : null;
-  return {
-    game: game ?? gameCodeOfSportPath(page.sport) ?? page.sport,
-    leagueId: parsed ? String(parsed.leagueId) : page.leagueId,
-    // The socket URL carries no season; the page URL does.
-    seasonId: page.seasonId,
-  };
-}
-
-export function pageDraftKey(page: DraftPageContext): DraftKey {
-  return { game: gameCodeOfSportPath(page.sport) ?? page.sport, leagueId: page.leagueId, seasonId: page.seasonId };
-}
-
-export function keyOfDraftId(id: string): DraftKey {
-  const [game = '', leagueId = '', season = '0'] = id.split(':');
-  return { game, leagueId, seasonId: Number(season) };
 }
 
 function pruneSockets(sockets: TabSession['sockets'], activeId: string | null): TabSession['sockets'] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archivedDraftId } from '../../../src/draft/archive';
+import { archivedDraftId } from '../../../src/draft/draft-id';
 import { checkInvariants } from '../../../src/draft/invariants';
 import { reduceDraft } from '../../../src/draft/reducer';
 import { pickLogFileName } from '../../../src/export/file-name';

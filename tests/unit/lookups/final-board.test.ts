@@ -6,7 +6,8 @@ import { DEFAULT_LOOKUP_OPTIONS, leaseMs } from '../../../src/lookups/retry';
 import { DEFAULT } from '../../../src/connection/options';
 import { DraftWorker } from '../../../src/worker/draft-worker';
 import type { PlayerNames } from '../../../src/lookups/player-names';
-import { draftIdOf, newTabSession, type DraftRecord, type TabSession } from '../../../src/store/records';
+import { draftIdOf } from '../../../src/draft/draft-id';
+import { newTabSession, type DraftRecord, type TabSession } from '../../../src/store/records';
 import {
   applyReconcileOutcome,
   claimReconcileAttempt,
