@@ -1,4 +1,4 @@
-import type { DraftKey, DraftState, LogEntry } from '../draft/types';
+import type { DraftState, LogEntry } from '../draft/types';
 import type { PlayerInfo } from '../contract/draft-view';
 import { initialConnection } from '../connection/reducer';
 import { parseConnectionState } from '../connection/persisted-state';
