@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/unbound-method -- the hook captures built-ins unbound on purpose and calls them later through a bound Function.prototype.call, so the page cannot swap them */
 import { CHANNEL_HELLO_EVENT, CHANNEL_OFFER_EVENT } from '../contract/channel-handshake';
 import { intrinsics } from './intrinsics';
 

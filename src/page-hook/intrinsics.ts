@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/unbound-method -- the hook captures built-ins unbound on purpose and calls them later through a bound Function.prototype.call, so the page cannot swap them */
 /**
  * Built-ins the MAIN-world hook needs after start-up, captured while it is the first code in
  * the page (document_start, before any page script). Later the page may replace any global,

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/unbound-method -- the hook captures built-ins unbound on purpose and calls them later through a bound Function.prototype.call, so the page cannot swap them */
 import type { HookItem } from '../contract/page-events';
 import { MAX_BATCH_ITEMS, MAX_FRAME_CHARS } from '../contract/channel-limits';
 import { intrinsics, startsWith } from './intrinsics';

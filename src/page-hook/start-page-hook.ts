@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/unbound-method -- the hook captures built-ins unbound on purpose and calls them later through a bound Function.prototype.call, so the page cannot swap them */
 // First import: captures the built-ins the hook uses before any page script can replace them.
 import { intrinsics } from './intrinsics';
 import { draftSocketPrefixFor, installSocketHook } from './socket-hook';
