@@ -7,10 +7,11 @@
  *   npm run bench
  */
 import { performance } from 'node:perf_hooks';
-import { installSocketHook } from '../src/page-hook/socket-hook';
+import { draftSocketPrefixFor, installSocketHook } from '../src/page-hook/socket-hook';
 import { createPageStallDetector } from '../src/page-hook/page-stall';
-import { redactSocketUrl, redactTokenFrame } from '../src/contract/redact';
+import { redactSocketUrlInPage, redactTokenFrameInPage } from '../src/page-hook/safe-redact';
 import { FakeWebSocket } from '../tests/unit/page-hook/fake-websocket';
+import { fakeReads } from '../tests/unit/page-hook/fake-reads';
 
 const FRAMES_PER_ROUND = 200_000;
 const ROUNDS = 15;
@@ -34,6 +35,8 @@ function setup(hooked: boolean) {
     const timers: Array<() => void> = [];
     installSocketHook({
       global,
+      reads: fakeReads,
+      warn: (message) => console.warn(message),
       now: () => Date.now(),
       emit: (items) => (emitted += items.length),
       // Batches flush when the page yields; here, once per 256 frames.
@@ -41,9 +44,10 @@ function setup(hooked: boolean) {
       setInterval: () => 0,
       clearInterval: () => undefined,
       detectStall: createPageStallDetector().detect,
-      redactUrl: redactSocketUrl,
-      redactTokenFrame,
+      redactUrl: redactSocketUrlInPage,
+      redactTokenFrame: redactTokenFrameInPage,
       socketIdPrefix: 'bench',
+      draftSocketPrefix: draftSocketPrefixFor(1, '123456789'),
     });
     const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(URL);
     return { socket, flush: () => timers.splice(0).forEach((fn) => fn()), emitted: () => emitted };

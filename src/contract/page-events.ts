@@ -6,8 +6,8 @@
 
 /**
  * One report about the draft socket. Plain data only: it crosses from the page to the isolated
- * content script as a JSON string, so the page world needs no library to build it. Every secret
- * is already removed.
+ * content script by structured clone over a private MessagePort (./channel-handshake.ts), so the
+ * page world needs no library to build it. Every secret is already removed.
  */
 export type HookItem =
   | { k: 'open'; sid: string; at: number; url: string }
@@ -16,10 +16,3 @@ export type HookItem =
   | { k: 'error'; sid: string; at: number }
   | { k: 'stall'; sid: string; at: number; cause: 'silence' | 'pong-timeout'; silentForMs: number }
   | { k: 'unload'; at: number };
-
-/** DOM event names shared by the two content scripts. Details are JSON strings (they cross JS worlds). */
-export const HOOK_EVENT = 'draft-watch:hook';
-export const HOOK_HELLO_EVENT = 'draft-watch:hello';
-export const RELAY_READY_EVENT = 'draft-watch:ready';
-/** Relay → hook: the user's silence thresholds, as a JSON string. */
-export const SILENCE_CONFIG_EVENT = 'draft-watch:silence-config';

@@ -1,13 +1,16 @@
 import { DEFAULT_SILENCE_CONFIG, detectStall, SILENCE_OPTION_KEYS, type SilenceConfig, type Stall } from '../connection/silence';
+import { intrinsics } from './intrinsics';
 import type { SocketActivity } from './socket-hook';
 
-const MIN_BUDGET_MS = 1_000;
-const MAX_BUDGET_MS = 10 * 60_000;
+/** Documented bounds (SECURITY.md): tighter would mean reload storms, looser a stall that is never seen. */
+export const MIN_BUDGET_MS = 1_000;
+export const MAX_BUDGET_MS = 10 * 60_000;
 
 /**
- * The page's stall rule with the user's thresholds. Settings arrive from the
- * isolated relay as a JSON string; anything out of range is ignored, since the
- * page world cannot be trusted and a bad budget would mean reload storms.
+ * The page's stall rule with the user's thresholds. Settings arrive from the worker through the
+ * relay over the private port, as a structured-clone object. Only own, finite, in-range numbers
+ * count (checked with captured built-ins, so values the page put on Object.prototype are never
+ * read); anything else keeps the current value.
  */
 export function createPageStallDetector() {
   let config: SilenceConfig = { ...DEFAULT_SILENCE_CONFIG };
@@ -15,18 +18,20 @@ export function createPageStallDetector() {
     detect(activity: SocketActivity, now: number): Stall | null {
       return detectStall(now, activity.lastInboundAt, activity.lastPingSentAt, activity.lastPongAt, activity.openedAt, activity.phase, config);
     },
-    configure(json: unknown): void {
-      let value: unknown;
-      try {
-        value = typeof json === 'string' ? JSON.parse(json) : null;
-      } catch {
-        return;
-      }
+    configure(value: unknown): void {
       if (typeof value !== 'object' || value === null) return;
-      const next = { ...config };
-      for (const key of SILENCE_OPTION_KEYS) {
+      const next: SilenceConfig = {
+        activeBudgetMs: config.activeBudgetMs,
+        pausedBudgetMs: config.pausedBudgetMs,
+        completeBudgetMs: config.completeBudgetMs,
+        pongTimeoutMs: config.pongTimeoutMs,
+      };
+      // By index: no array iterator, which a page script could replace.
+      for (let i = 0; i < SILENCE_OPTION_KEYS.length; i += 1) {
+        const key = SILENCE_OPTION_KEYS[i]!;
+        if (!intrinsics.hasOwn(value, key)) continue;
         const ms = (value as Record<string, unknown>)[key];
-        if (typeof ms === 'number' && Number.isFinite(ms) && ms >= MIN_BUDGET_MS && ms <= MAX_BUDGET_MS) next[key] = ms;
+        if (typeof ms === 'number' && intrinsics.isFinite(ms) && ms >= MIN_BUDGET_MS && ms <= MAX_BUDGET_MS) next[key] = ms;
       }
       config = next;
     },

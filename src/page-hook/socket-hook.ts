@@ -1,13 +1,22 @@
+/* eslint-disable @typescript-eslint/unbound-method -- the hook captures built-ins unbound on purpose and calls them later through a bound Function.prototype.call, so the page cannot swap them */
 import type { HookItem } from '../contract/page-events';
+import { MAX_BATCH_ITEMS, MAX_FRAME_CHARS } from '../contract/channel-limits';
+import { intrinsics, startsWith } from './intrinsics';
+import type { SocketReads } from './socket-reads';
 
 /**
  * Runs inside ESPN's page on every frame, so it only timestamps, filters and
  * queues. Parsing happens in the background worker. It must import nothing
  * heavy: whatever it imports is bundled into the page.
+ *
+ * Page scripts share this world, so at run time the hook touches no page-owned built-in:
+ * string tests, maps, lists and event reads go through `intrinsics` and `env.reads`, captured
+ * before any page script ran, and the Proxy handlers have no prototype to inherit traps from.
  */
 export interface SocketHookEnv {
   /** The page's global object (window in the browser, a fake in tests). */
   global: { WebSocket: typeof WebSocket };
+  reads: SocketReads;
   now(): number;
   /** Receives batches; called from a timer or synchronously for urgent items. */
   emit(items: HookItem[]): void;
@@ -18,7 +27,21 @@ export interface SocketHookEnv {
   detectStall(watch: SocketActivity, now: number): { cause: 'silence' | 'pong-timeout'; silentForMs: number } | null;
   redactUrl(url: string): string;
   redactTokenFrame(text: string): string;
+  warn(message: string): void;
   socketIdPrefix: string;
+  /**
+   * Sockets whose URL starts with this are the tab's draft: `wss://fantasydraft.espn.com/game-G/league-L/`
+   * with the page URL's game and league. A socket a page script opens to another league is
+   * left alone like any other socket, so it can never become this tab's draft.
+   */
+  draftSocketPrefix: string;
+  /** Registers a Proxy to print like the native it wraps (see native-disguise.ts); optional in tests. */
+  disguise?(proxy: object, original: object): void;
+}
+
+/** The tab's draft socket URLs start with this; `league` is the page URL's leagueId. */
+export function draftSocketPrefixFor(gameId: number, leagueId: string): string {
+  return `wss://fantasydraft.espn.com/game-${gameId}/league-${leagueId}/`;
 }
 
 /** Plain counters the stall rule reads; updated in place to avoid allocation per frame. */
@@ -35,18 +58,21 @@ interface Watch extends SocketActivity {
   sid: string;
   seq: number;
   stalled: boolean;
+  /** Frames count only once the browser said the socket opened. */
+  opened: boolean;
 }
 
-const DRAFT_SOCKET_PREFIX = 'wss://fantasydraft.espn.com/';
 const OPEN = 1;
-/** Long enough to batch SELECTED + AUTOSUGGEST + SELECTING (≈250 ms apart at most), short enough to feel live. */
+/** Long enough to batch SELECTING + AUTOSUGGEST + CLOCK, short enough to feel live. Picks go at once. */
 export const BATCH_DELAY_MS = 50;
 export const STALL_CHECK_INTERVAL_MS = 1000;
+
+const { stringCharCodeAt, weakMapGet, weakMapSet, reflectApply, reflectConstruct, defineProperty, getOwnPropertyDescriptor } = intrinsics;
 
 /** Bare `CLOCK` = paused; `CLOCK 4` = after the draft (every 20 s); any other CLOCK = live cadence (5 s). */
 function clockPhase(data: string): SocketActivity['phase'] {
   if (data.length <= 6) return 'paused';
-  return data.charCodeAt(6) === 52 /* 4 */ ? 'complete' : 'active';
+  return stringCharCodeAt(data, 6) === 52 /* 4 */ ? 'complete' : 'active';
 }
 
 export interface InstalledSocketHook {
@@ -56,12 +82,13 @@ export interface InstalledSocketHook {
 }
 
 export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
+  const { reads } = env;
   const NativeWebSocket = env.global.WebSocket;
   const nativeSend = NativeWebSocket.prototype.send;
   const watches = new WeakMap<WebSocket, Watch>();
-  const openWatches = new Set<Watch>();
+  let openWatches = intrinsics.newList<Watch>();
   let socketCount = 0;
-  let queue: HookItem[] = [];
+  let queue = intrinsics.newList<HookItem>();
   let flushScheduled = false;
   let stallTimer: unknown = null;
 
@@ -69,13 +96,13 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
     flushScheduled = false;
     if (queue.length === 0) return;
     const batch = queue;
-    queue = [];
+    queue = intrinsics.newList<HookItem>();
     env.emit(batch);
   };
 
   const enqueue = (item: HookItem, urgent: boolean): void => {
-    queue.push(item);
-    if (urgent) flush();
+    queue[queue.length] = item;
+    if (urgent || queue.length >= MAX_BATCH_ITEMS) flush();
     else if (!flushScheduled) {
       flushScheduled = true;
       env.setTimeout(flush, BATCH_DELAY_MS);
@@ -84,7 +111,8 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
 
   const checkStalls = (): void => {
     const now = env.now();
-    for (const watch of openWatches) {
+    for (let i = 0; i < openWatches.length; i += 1) {
+      const watch = openWatches[i]!;
       if (watch.stalled) continue;
       const stall = env.detectStall(watch, now);
       if (stall === null) continue;
@@ -93,39 +121,50 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
     }
   };
 
-  const startStallChecks = (): void => {
-    if (stallTimer === null) stallTimer = env.setInterval(checkStalls, STALL_CHECK_INTERVAL_MS);
-  };
-
-  const stopStallChecksIfIdle = (): void => {
-    if (openWatches.size === 0 && stallTimer !== null) {
+  const forgetOpenWatch = (watch: Watch): void => {
+    const kept = intrinsics.newList<Watch>();
+    for (let i = 0; i < openWatches.length; i += 1) if (openWatches[i] !== watch) kept[kept.length] = openWatches[i]!;
+    openWatches = kept;
+    if (openWatches.length === 0 && stallTimer !== null) {
       env.clearInterval(stallTimer);
       stallTimer = null;
     }
   };
 
-  const recordFrame = (watch: Watch, dir: 'in' | 'out', data: string, at: number): void => {
+  const recordFrame = (watch: Watch, dir: 'in' | 'out', data: string, at: number, urgent: boolean): void => {
     watch.seq += 1;
-    enqueue({ k: 'frame', sid: watch.sid, seq: watch.seq, dir, at, data }, false);
+    if (data.length > MAX_FRAME_CHARS) {
+      // Its sequence number stays used: the worker sees the gap and takes the picks from the next INIT.
+      env.warn(`Draft Watch: skipped a ${data.length}-character frame (limit ${MAX_FRAME_CHARS})`);
+      return;
+    }
+    enqueue({ k: 'frame', sid: watch.sid, seq: watch.seq, dir, at, data }, urgent);
   };
 
-  const onMessage = (watch: Watch, event: MessageEvent): void => {
+  const onMessage = (watch: Watch, event: Event): void => {
+    // Only the browser's own events: a page script can dispatch a MessageEvent on the socket too.
+    if (!watch.opened || !reads.isTrusted(event)) return;
     const at = env.now();
     watch.lastInboundAt = at;
     watch.stalled = false;
-    let data = event.data;
+    const raw = reads.messageData(event);
     // The draft socket is text; a binary frame would be a protocol change we cannot read here.
-    if (typeof data !== 'string') data = `BINARY ${String(data?.byteLength ?? data?.size ?? 0)}`;
-    // Cheap first-letter tests keep the per-frame cost flat.
-    const first = data.charCodeAt(0);
-    if (first === 84 /* T */ && data.startsWith('TOKEN ')) data = env.redactTokenFrame(data);
-    else if (first === 80 /* P */ && data.startsWith('PONG ')) watch.lastPongAt = at;
-    else if (first === 83 /* S */ && data.startsWith('STATE ')) watch.phase = data.startsWith('STATE 2') ? 'complete' : 'active';
-    else if (first === 67 /* C */) watch.phase = clockPhase(data);
-    recordFrame(watch, 'in', data, at);
+    let data = typeof raw === 'string' ? raw : `BINARY ${reads.binarySize(raw)}`;
+    // Cheap first-letter tests keep the per-frame cost flat. Pick changes skip the batch timer.
+    const first = stringCharCodeAt(data, 0);
+    let urgent = false;
+    if (first === 67 /* C */) watch.phase = clockPhase(data);
+    else if (first === 83 /* S */) {
+      if (startsWith(data, 'STATE ')) watch.phase = startsWith(data, 'STATE 2') ? 'complete' : 'active';
+      else urgent = startsWith(data, 'SELECTED') || startsWith(data, 'SOLD');
+    } else if (first === 80 /* P */ && startsWith(data, 'PONG ')) watch.lastPongAt = at;
+    else if (first === 84 /* T */ && startsWith(data, 'TOKEN ')) data = env.redactTokenFrame(data);
+    else if (first === 85 /* U */) urgent = startsWith(data, 'UNDONE');
+    else if (first === 82 /* R */) urgent = startsWith(data, 'RESET');
+    recordFrame(watch, 'in', data, at, urgent);
   };
 
-  const watchSocket = (socket: WebSocket): void => {
+  const watchSocket = (socket: WebSocket, url: string): void => {
     const at = env.now();
     socketCount += 1;
     const watch: Watch = {
@@ -137,74 +176,89 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
       lastPongAt: null,
       phase: 'active',
       stalled: false,
+      opened: false,
     };
-    watches.set(socket, watch);
-    enqueue({ k: 'open', sid: watch.sid, at, url: env.redactUrl(socket.url) }, true);
+    weakMapSet(watches, socket, watch);
+    enqueue({ k: 'open', sid: watch.sid, at, url: env.redactUrl(url) }, true);
     // Registered in the constructor, before any page listener, so the page's view is untouched.
-    socket.addEventListener('open', () => {
+    reads.listen(socket, 'open', (event) => {
+      if (!reads.isTrusted(event) || watch.opened) return;
+      watch.opened = true;
       watch.openedAt = env.now();
       watch.lastInboundAt = watch.openedAt;
-      openWatches.add(watch);
-      startStallChecks();
+      openWatches[openWatches.length] = watch;
+      if (stallTimer === null) stallTimer = env.setInterval(checkStalls, STALL_CHECK_INTERVAL_MS);
     });
-    socket.addEventListener('message', (event) => onMessage(watch, event));
-    socket.addEventListener('error', () => enqueue({ k: 'error', sid: watch.sid, at: env.now() }, true));
-    socket.addEventListener('close', (event) => {
-      openWatches.delete(watch);
-      stopStallChecksIfIdle();
-      enqueue(
-        { k: 'close', sid: watch.sid, at: env.now(), code: event.code, reason: event.reason, clean: event.wasClean },
-        true,
-      );
+    reads.listen(socket, 'message', (event) => onMessage(watch, event));
+    reads.listen(socket, 'error', (event) => {
+      if (reads.isTrusted(event)) enqueue({ k: 'error', sid: watch.sid, at: env.now() }, true);
+    });
+    reads.listen(socket, 'close', (event) => {
+      if (!reads.isTrusted(event)) return;
+      forgetOpenWatch(watch);
+      const { code, reason, clean } = reads.closeDetails(event);
+      enqueue({ k: 'close', sid: watch.sid, at: env.now(), code, reason, clean }, true);
     });
   };
 
-  const HookedWebSocket = new Proxy(NativeWebSocket, {
-    construct(target, args, newTarget) {
-      const socket = Reflect.construct(target, args, newTarget) as WebSocket;
-      // socket.url is the browser-normalised URL, so a prefix test is exact about the host.
-      if (typeof socket.url === 'string' && socket.url.startsWith(DRAFT_SOCKET_PREFIX)) {
+  // Handlers without a prototype: a trap the page adds to Object.prototype is never inherited.
+  const constructHandler: ProxyHandler<typeof WebSocket> = intrinsics.setPrototypeOf(
+    {
+      construct(target: typeof WebSocket, args: unknown[], newTarget: NewableFunction) {
+        const socket = reflectConstruct(target, args, newTarget) as WebSocket;
         try {
-          watchSocket(socket);
+          // The browser-normalised URL, read with the captured getter, so a prefix test is exact about the host.
+          const url = reads.url(socket);
+          if (startsWith(url, env.draftSocketPrefix)) watchSocket(socket, url);
         } catch {
           // Never let our bookkeeping break the page's socket.
         }
-      }
-      return socket;
+        return socket;
+      },
     },
-  });
+    null,
+  ) as ProxyHandler<typeof WebSocket>;
+  const HookedWebSocket = new Proxy(NativeWebSocket, constructHandler);
+  env.disguise?.(HookedWebSocket, NativeWebSocket);
 
-  // A Proxy of the native send keeps its name, length, toString and non-constructibility, even minified.
-  const sendDescriptor = Object.getOwnPropertyDescriptor(NativeWebSocket.prototype, 'send');
-  Object.defineProperty(NativeWebSocket.prototype, 'send', {
-    configurable: sendDescriptor?.configurable ?? true,
-    enumerable: sendDescriptor?.enumerable ?? true,
-    writable: sendDescriptor?.writable ?? true,
-    value: new Proxy(nativeSend, {
-      apply(target, socket: WebSocket, args: unknown[]) {
+  const sendHandler: ProxyHandler<typeof nativeSend> = intrinsics.setPrototypeOf(
+    {
+      apply(target: typeof nativeSend, socket: WebSocket, args: unknown[]) {
         // Native first: if it throws (e.g. still CONNECTING), nothing was sent and nothing is recorded.
-        const result = Reflect.apply(target, socket, args) as void;
-        const watch = watches.get(socket);
+        const result = reflectApply(target, socket, args) as void;
+        const watch = weakMapGet(watches, socket);
         const data = args[0];
         // A send on a closing or closed socket is silently dropped by the browser: not a frame.
-        if (watch !== undefined && typeof data === 'string' && socket.readyState === OPEN) {
+        if (watch !== undefined && watch.opened && typeof data === 'string' && reads.readyState(socket) === OPEN) {
           const at = env.now();
-          if (data.startsWith('PING ')) watch.lastPingSentAt = at;
-          recordFrame(watch, 'out', data, at);
+          if (startsWith(data, 'PING ')) watch.lastPingSentAt = at;
+          recordFrame(watch, 'out', data, at, false);
         }
         return result;
       },
-    }),
+    },
+    null,
+  ) as ProxyHandler<typeof nativeSend>;
+
+  // A Proxy of the native send keeps its name, length and non-constructibility, even minified; toString via env.disguise.
+  const hookedSend = new Proxy(nativeSend, sendHandler);
+  env.disguise?.(hookedSend, nativeSend);
+  const sendDescriptor = getOwnPropertyDescriptor(NativeWebSocket.prototype, 'send');
+  defineProperty(NativeWebSocket.prototype, 'send', {
+    configurable: sendDescriptor?.configurable ?? true,
+    enumerable: sendDescriptor?.enumerable ?? true,
+    writable: sendDescriptor?.writable ?? true,
+    value: hookedSend,
   });
 
   // `socket.constructor === WebSocket` must keep holding for the page.
-  const constructorDescriptor = Object.getOwnPropertyDescriptor(NativeWebSocket.prototype, 'constructor');
+  const constructorDescriptor = getOwnPropertyDescriptor(NativeWebSocket.prototype, 'constructor');
   if (constructorDescriptor?.value === NativeWebSocket) {
-    Object.defineProperty(NativeWebSocket.prototype, 'constructor', { ...constructorDescriptor, value: HookedWebSocket });
+    defineProperty(NativeWebSocket.prototype, 'constructor', { ...constructorDescriptor, value: HookedWebSocket });
   }
 
-  const descriptor = Object.getOwnPropertyDescriptor(env.global, 'WebSocket');
-  Object.defineProperty(env.global, 'WebSocket', {
+  const descriptor = getOwnPropertyDescriptor(env.global, 'WebSocket');
+  defineProperty(env.global, 'WebSocket', {
     configurable: descriptor?.configurable ?? true,
     enumerable: descriptor?.enumerable ?? false,
     writable: descriptor?.writable ?? true,

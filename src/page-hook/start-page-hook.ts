@@ -1,28 +1,51 @@
-import { installSocketHook } from './socket-hook';
-import { createPageBridge } from './page-bridge';
+/* eslint-disable @typescript-eslint/unbound-method -- the hook captures built-ins unbound on purpose and calls them later through a bound Function.prototype.call, so the page cannot swap them */
+// First import: captures the built-ins the hook uses before any page script can replace them.
+import { intrinsics } from './intrinsics';
+import { draftSocketPrefixFor, installSocketHook } from './socket-hook';
+import { captureSocketReads } from './socket-reads';
+import { openHookChannel } from './hook-channel';
+import { installNativeDisguise } from './native-disguise';
 import { createPageStallDetector } from './page-stall';
-import { SILENCE_CONFIG_EVENT } from '../contract/page-events';
+import { redactSocketUrlInPage, redactTokenFrameInPage } from './safe-redact';
 import { readDraftPageContext } from '../contract/draft-page-url';
-import { redactSocketUrl, redactTokenFrame } from '../contract/redact';
 
-/** Wires the socket hook into ESPN's page. MAIN world: only zod-free modules may be imported here. */
+/** ESPN's gameId in the draft socket path, by the page's sport (src/espn/ids.ts, not imported to keep the page script small). */
+const GAME_ID_BY_SPORT: Readonly<Record<string, number>> = { football: 1, baseball: 2, basketball: 3, hockey: 4 };
+
+/**
+ * Wires the socket hook into ESPN's page. MAIN world: only zod-free modules may be imported here,
+ * and everything the hook calls later is captured now, before any page script runs.
+ */
 export function startPageHook(): void {
   // The match pattern also covers pages such as draftrecap; only a draft room gets the hook.
-  if (readDraftPageContext(location.href) === null) return;
-  const emit = createPageBridge(document);
+  const page = readDraftPageContext(location.href);
+  if (page === null) return;
+  const { reflectApply, hasOwn } = intrinsics;
+  const setTimeout = window.setTimeout;
+  const setInterval = window.setInterval;
+  const clearInterval = window.clearInterval;
+  const console = window.console;
+  const warn = console.warn;
+  const channel = openHookChannel(document, window);
   const stalls = createPageStallDetector();
-  document.addEventListener(SILENCE_CONFIG_EVENT, (event) => stalls.configure('detail' in event ? event.detail : undefined));
+  channel.onMessage((message) => {
+    if (typeof message === 'object' && message !== null && hasOwn(message, 'silence')) stalls.configure((message as { silence: unknown }).silence);
+  });
   const hook = installSocketHook({
     global: window,
-    now: () => Date.now(),
-    emit,
-    setTimeout: (fn, ms) => window.setTimeout(fn, ms),
-    setInterval: (fn, ms) => window.setInterval(fn, ms),
-    clearInterval: (handle) => window.clearInterval(handle as number),
-    detectStall: (...args) => stalls.detect(...args),
-    redactUrl: redactSocketUrl,
-    redactTokenFrame,
+    reads: captureSocketReads(window),
+    now: intrinsics.now,
+    emit: (items) => channel.post(items),
+    setTimeout: (fn, ms) => reflectApply(setTimeout, window, [fn, ms]),
+    setInterval: (fn, ms) => reflectApply(setInterval, window, [fn, ms]),
+    clearInterval: (handle) => reflectApply(clearInterval, window, [handle]),
+    detectStall: stalls.detect,
+    redactUrl: redactSocketUrlInPage,
+    redactTokenFrame: redactTokenFrameInPage,
+    warn: (message) => reflectApply(warn, console, [message]),
     socketIdPrefix: Math.random().toString(36).slice(2, 10),
+    disguise: installNativeDisguise(Function.prototype),
+    draftSocketPrefix: draftSocketPrefixFor(GAME_ID_BY_SPORT[page.sport] ?? 0, page.leagueId),
   });
   window.addEventListener('pagehide', () => hook.pageUnloading());
 }

@@ -1,14 +1,14 @@
-import { SILENCE_CONFIG_EVENT } from '../contract/page-events';
 import type { WorkerReply } from '../contract/messages';
+import type { ChannelConfigMessage } from '../contract/channel-handshake';
 
 /**
- * The hook starts with the documented defaults; the user's thresholds follow as soon as the worker
- * answers. A worker that does not answer leaves the defaults in place.
+ * The hook starts with the documented defaults; the user's thresholds follow over the private
+ * port as soon as the worker answers. A worker that does not answer leaves the defaults in place.
  */
-export function forwardPageConfig(target: EventTarget, askWorker: () => Promise<WorkerReply<'get-page-config'>>): Promise<void> {
+export function forwardPageConfig(port: Pick<MessagePort, 'postMessage'>, askWorker: () => Promise<WorkerReply<'get-page-config'>>): Promise<void> {
   return askWorker()
     .then(({ silence }) => {
-      target.dispatchEvent(new CustomEvent(SILENCE_CONFIG_EVENT, { detail: JSON.stringify(silence) }));
+      port.postMessage({ silence } satisfies ChannelConfigMessage);
     })
     .catch(() => undefined);
 }

@@ -1,9 +1,8 @@
-import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT, type HookItem } from '../contract/page-events';
-import { parseHookBatch } from '../contract/hook-items';
+import type { HookItem } from '../contract/page-events';
 import type { DraftPageContext } from '../contract/draft-page-url';
+import { MAX_BATCH_CHARS, MAX_BATCH_ITEMS, MAX_PENDING_ITEMS, RELAY_RETRY_DELAYS_MS } from '../contract/channel-limits';
 
 export interface RelayEnv {
-  target: EventTarget;
   page: DraftPageContext;
   /** Delivers one batch to the worker; rejects if the worker could not take it. */
   deliver(page: DraftPageContext, items: HookItem[]): Promise<void>;
@@ -13,46 +12,90 @@ export interface RelayEnv {
   contextValid(): boolean;
 }
 
-/** Backoff while the worker is unreachable; the last delay repeats for as long as it takes. */
-const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 4000];
+export interface Relay {
+  /** One message from the hook's private port (a batch, by structured clone). */
+  receive(batch: unknown): void;
+  /** False once the relay stopped for good (orphaned); the caller may close the port. */
+  readonly running: boolean;
+}
+
+/** Characters of frame text and URLs in a batch; a loop over the items with no allocation. */
+function batchChars(batch: readonly unknown[]): number {
+  let chars = 0;
+  for (const item of batch) {
+    const data = (item as { data?: unknown } | null)?.data;
+    const url = (item as { url?: unknown } | null)?.url;
+    if (typeof data === 'string') chars += data.length;
+    if (typeof url === 'string') chars += url.length;
+  }
+  return chars;
+}
 
 /**
- * Forwards the hook's batches to the worker in order. A delivery can fail while
- * Chrome restarts the service worker; retrying is safe because the worker drops
- * frames it has already seen (by socket id and sequence number).
+ * Forwards the hook's batches to the worker in order, one delivery at a time. It only checks
+ * sizes: the batch comes from the hook over a port the page cannot reach, and the worker
+ * validates every item (the isolated world shares the page's thread, so no parsing here).
+ *
+ * A delivery can fail while Chrome restarts the service worker; it is retried a bounded number
+ * of times (safe, since the worker drops frames it has already seen by socket id and sequence
+ * number) and then given up with a warning: the worker sees the gap and recovers the picks from
+ * ESPN's next INIT. Batches waiting meanwhile are bounded too.
  */
-export function startRelay(env: RelayEnv): void {
+export function startRelay(env: RelayEnv): Relay {
   let chain: Promise<void> = Promise.resolve();
+  let pendingItems = 0;
+  let running = true;
 
-  // Never give up on a batch while the extension lives: a dropped batch is a pick the worker
-  // would have to wait for the next INIT to learn about.
+  const stop = (): boolean => {
+    if (running && !env.contextValid()) running = false;
+    return !running;
+  };
+
   const deliverWithRetry = async (items: HookItem[]): Promise<void> => {
-    for (let attempt = 0; env.contextValid(); attempt += 1) {
+    for (let attempt = 0; !stop(); attempt += 1) {
       try {
         await env.deliver(env.page, items);
         return;
       } catch (error) {
-        if (attempt === RETRY_DELAYS_MS.length) env.warn(`Draft Watch: the extension worker is not answering (${String(error)}); still trying`);
-        await env.sleep(RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!);
+        if (attempt === RELAY_RETRY_DELAYS_MS.length) {
+          env.warn(`Draft Watch: the extension worker is not answering (${String(error)}); gave up on ${items.length} item(s) after ${attempt + 1} attempts`);
+          return;
+        }
+        await env.sleep(RELAY_RETRY_DELAYS_MS[attempt]!);
       }
     }
   };
 
-  const onHookBatch = (event: Event): void => {
-    if (!env.contextValid()) {
-      env.target.removeEventListener(HOOK_EVENT, onHookBatch);
-      return;
-    }
-    const parsed = parseHookBatch((event as CustomEvent<unknown>).detail);
-    if (!parsed.ok) {
-      env.warn(`Draft Watch: ${parsed.error}`);
-      return;
-    }
-    if (parsed.firstError !== null) env.warn(`Draft Watch: dropped ${parsed.rejected} invalid item(s); ${parsed.firstError}`);
-    if (parsed.items.length === 0) return;
-    chain = chain.then(() => deliverWithRetry(parsed.items));
+  return {
+    get running() {
+      return running;
+    },
+    receive(batch) {
+      if (stop()) return;
+      if (!Array.isArray(batch)) {
+        env.warn('Draft Watch: hook batch rejected: not an array');
+        return;
+      }
+      if (batch.length === 0) return;
+      if (batch.length > MAX_BATCH_ITEMS) {
+        env.warn(`Draft Watch: hook batch rejected: ${batch.length} items, more than ${MAX_BATCH_ITEMS}`);
+        return;
+      }
+      const chars = batchChars(batch);
+      if (chars > MAX_BATCH_CHARS) {
+        env.warn(`Draft Watch: hook batch rejected: ${chars} characters, more than ${MAX_BATCH_CHARS}`);
+        return;
+      }
+      if (pendingItems + batch.length > MAX_PENDING_ITEMS) {
+        env.warn(`Draft Watch: dropped a batch of ${batch.length} item(s): ${pendingItems} still waiting for the worker`);
+        return;
+      }
+      pendingItems += batch.length;
+      const items = batch as HookItem[];
+      chain = chain.then(async () => {
+        await deliverWithRetry(items);
+        pendingItems -= items.length;
+      });
+    },
   };
-  env.target.addEventListener(HOOK_EVENT, onHookBatch);
-  env.target.addEventListener(HOOK_HELLO_EVENT, () => env.target.dispatchEvent(new CustomEvent(RELAY_READY_EVENT)));
-  env.target.dispatchEvent(new CustomEvent(RELAY_READY_EVENT));
 }

@@ -1,4 +1,5 @@
 import type { WorkerHandlers } from './message-router';
+import { redactHookItem } from '../contract/hook-items';
 import { silenceConfigOf } from './settings';
 import type { RunningWorker } from './start-worker';
 
@@ -9,7 +10,8 @@ export function createMessageHandlers({ ready, storeReady, withWorker }: Running
       // The tab id comes from the browser, never from the page.
       const tabId = sender.tabId;
       if (tabId === undefined) return undefined;
-      return ready.then((worker) => worker.handleHookBatch(tabId, page, items)).then(() => true as const);
+      // The router validated every item strictly; secrets a tampered page world let through go here.
+      return ready.then((worker) => worker.handleHookBatch(tabId, page, items.map(redactHookItem))).then(() => true as const);
     },
     'get-view': ({ tabId }) => ready.then((worker) => worker.getView(tabId)),
     'reload-now': ({ tabId }) =>

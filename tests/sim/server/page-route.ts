@@ -10,6 +10,9 @@ import { parseCookies } from './rest';
 
 const PAGE_HTML = readFileSync(new URL('../page/draft.html', import.meta.url), 'utf8');
 const PAGE_JS = readFileSync(new URL('../page/draft-client.js', import.meta.url), 'utf8');
+/** `?simInject=hostile`: a hostile third-party script runs before the draft client (tests/e2e/hostile-page.e2e.test.ts). */
+const HOSTILE_JS = readFileSync(new URL('../page/hostile.js', import.meta.url), 'utf8');
+const CLIENT_TAG = '<script src="/__sim/draft-client.js">';
 
 const NOT_FOUND_HTML = '<!doctype html><title>Page not found</title><h1>Page not found</h1>';
 
@@ -26,6 +29,9 @@ export function servePage(league: LeagueInfo, pageCookies: PageCookies, rawUrl: 
   const url = new URL(rawUrl, `https://${SIM_HOSTS.page}`);
   if (url.pathname === '/__sim/draft-client.js') {
     return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }, body: PAGE_JS };
+  }
+  if (url.pathname === '/__sim/hostile.js') {
+    return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }, body: HOSTILE_JS };
   }
   if (url.pathname === '/favicon.ico') return { status: 204, headers: {}, body: '' };
   if (url.pathname !== '/football/draft') {
@@ -49,5 +55,6 @@ export function servePage(league: LeagueInfo, pageCookies: PageCookies, rawUrl: 
     const attrs = 'Domain=.espn.com; Path=/; Secure; SameSite=None; Max-Age=31536000';
     headers['set-cookie'] = [`SWID=${member.memberSwid}; ${attrs}`, `espn_s2=${league.espnS2}; ${attrs}`];
   }
-  return { status: 200, headers, body: PAGE_HTML };
+  const body = p.get('simInject') === 'hostile' ? PAGE_HTML.replace(CLIENT_TAG, `<script src="/__sim/hostile.js"></script>\n${CLIENT_TAG}`) : PAGE_HTML;
+  return { status: 200, headers, body };
 }

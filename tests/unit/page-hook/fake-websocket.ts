@@ -5,6 +5,8 @@ export class FakeWebSocket extends EventTarget {
   static readonly CLOSING = 2;
   static readonly CLOSED = 3;
   static instances: FakeWebSocket[] = [];
+  /** Events the "browser" (the test driver) dispatched; anything else was dispatched by a page script. */
+  static readonly trusted = new WeakSet<Event>();
 
   readonly url: string;
   readonly protocol: string;
@@ -17,28 +19,34 @@ export class FakeWebSocket extends EventTarget {
     super();
     this.url = new URL(url).href;
     this.protocol = Array.isArray(protocols) ? (protocols[0] ?? '') : (protocols ?? '');
-    FakeWebSocket.instances.push(this);
+    FakeWebSocket.instances = FakeWebSocket.instances.concat([this]);
   }
 
   send(data: unknown): void {
     if (arguments.length === 0) throw new TypeError('1 argument required');
     // Browsers throw only while connecting; on a closing or closed socket the data is dropped.
     if (this.readyState === 0) throw new DOMException('Still in CONNECTING state.', 'InvalidStateError');
-    if (this.readyState === 1) this.sent.push(data);
+    // concat, not push: a test may replace Array.prototype.push to prove the hook never calls it.
+    if (this.readyState === 1) this.sent = this.sent.concat([data]);
   }
 
   close(): void {
     this.readyState = 3;
   }
 
+  static trust<E extends Event>(event: E): E {
+    FakeWebSocket.trusted.add(event);
+    return event;
+  }
+
   // Test drivers, playing the network's part.
   serverOpen(): void {
     this.readyState = 1;
-    this.dispatchEvent(new Event('open'));
+    this.dispatchEvent(FakeWebSocket.trust(new Event('open')));
   }
 
   serverMessage(data: unknown): void {
-    const event = new MessageEvent('message', { data });
+    const event = FakeWebSocket.trust(new MessageEvent('message', { data }));
     this.dispatchEvent(event);
     this.onmessage?.(event);
   }
@@ -47,6 +55,6 @@ export class FakeWebSocket extends EventTarget {
     this.readyState = 3;
     const event = new Event('close') as Event & { code: number; reason: string; wasClean: boolean };
     Object.assign(event, { code, reason, wasClean });
-    this.dispatchEvent(event);
+    this.dispatchEvent(FakeWebSocket.trust(event));
   }
 }

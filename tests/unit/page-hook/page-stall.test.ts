@@ -15,16 +15,24 @@ describe('createPageStallDetector', () => {
 
   it("applies the user's thresholds from the relay", () => {
     const detector = createPageStallDetector();
-    detector.configure(JSON.stringify({ activeBudgetMs: 4000, pongTimeoutMs: 2000 }));
+    detector.configure({ activeBudgetMs: 4000, pongTimeoutMs: 2000 });
     expect(detector.config).toMatchObject({ activeBudgetMs: 4000, pongTimeoutMs: 2000, pausedBudgetMs: DEFAULT_SILENCE_CONFIG.pausedBudgetMs });
     expect(detector.detect(quietSince(1000), 5001)).toMatchObject({ cause: 'silence', silentForMs: 4001 });
   });
 
-  it('ignores what the page world could forge: bad JSON, wrong types, out-of-range budgets', () => {
+  it('ignores what does not fit: not an object, wrong types, out-of-range budgets', () => {
     const detector = createPageStallDetector();
-    for (const detail of [null, 42, '{', '"x"', JSON.stringify({ activeBudgetMs: 10 }), JSON.stringify({ activeBudgetMs: '4000' }), JSON.stringify({ activeBudgetMs: Infinity }), JSON.stringify({ pongTimeoutMs: 24 * 3600_000 })]) {
+    for (const detail of [null, 42, '{', '"x"', { activeBudgetMs: 10 }, { activeBudgetMs: '4000' }, { activeBudgetMs: Infinity }, { activeBudgetMs: NaN }, { pongTimeoutMs: 24 * 3600_000 }]) {
       detector.configure(detail);
     }
     expect(detector.config).toEqual(DEFAULT_SILENCE_CONFIG);
+  });
+
+  it('reads only own values: a budget on Object.prototype (page pollution) is not a setting', () => {
+    const detector = createPageStallDetector();
+    const polluted = Object.create({ activeBudgetMs: 600_000 }) as Record<string, unknown>;
+    polluted.pongTimeoutMs = 3000;
+    detector.configure(polluted);
+    expect(detector.config).toEqual({ ...DEFAULT_SILENCE_CONFIG, pongTimeoutMs: 3000 });
   });
 });

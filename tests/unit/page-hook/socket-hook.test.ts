@@ -1,9 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { installSocketHook, BATCH_DELAY_MS, type SocketHookEnv } from '../../../src/page-hook/socket-hook';
+import { installSocketHook, draftSocketPrefixFor, BATCH_DELAY_MS, type SocketHookEnv } from '../../../src/page-hook/socket-hook';
 import { createPageStallDetector } from '../../../src/page-hook/page-stall';
-import { redactSocketUrl, redactTokenFrame } from '../../../src/contract/redact';
+import { redactSocketUrlInPage, redactTokenFrameInPage } from '../../../src/page-hook/safe-redact';
 import type { HookItem } from '../../../src/contract/page-events';
+import { MAX_FRAME_CHARS } from '../../../src/contract/channel-limits';
 import { FakeWebSocket } from './fake-websocket';
+import { fakeReads } from './fake-reads';
 
 const SWID = '{00000000-0000-4000-8000-000000000002}';
 const DRAFT_URL = `wss://fantasydraft.espn.com/game-1/league-123456789/JOIN?1=1&2=123456789&3=2&4=${SWID}&5=1:123456789:2:${SWID}:-1234567890&6=false&7=false&8=KONA&nocache=487371`;
@@ -16,14 +18,19 @@ function harness() {
   const batches: HookItem[][] = [];
   const NativeCtor = class extends FakeWebSocket {};
   const global = { WebSocket: NativeCtor as unknown as typeof WebSocket };
+  const warnings: string[] = [];
   const env: SocketHookEnv = {
     global,
+    reads: fakeReads,
+    warn: (message) => warnings.push(message),
     now: () => now,
-    emit: (items) => batches.push(items),
-    setTimeout: (fn, ms) => timers.push({ at: now + ms, fn, id: nextId++ }),
+    // Array.from stands in for the structured clone over the port (the hook's lists have no prototype).
+    emit: (items) => batches.splice(batches.length, 0, Array.from(items)),
+    // splice, not push: the tamper test replaces Array.prototype.push while these fakes run.
+    setTimeout: (fn, ms) => timers.splice(timers.length, 0, { at: now + ms, fn, id: nextId++ }),
     setInterval: (fn, ms) => {
       const id = nextId++;
-      timers.push({ at: now + ms, fn, every: ms, id });
+      timers.splice(timers.length, 0, { at: now + ms, fn, every: ms, id });
       return id;
     },
     clearInterval: (id) => {
@@ -31,9 +38,10 @@ function harness() {
       if (index >= 0) timers.splice(index, 1);
     },
     detectStall: createPageStallDetector().detect,
-    redactUrl: redactSocketUrl,
-    redactTokenFrame,
+    redactUrl: redactSocketUrlInPage,
+    redactTokenFrame: redactTokenFrameInPage,
     socketIdPrefix: 'p1',
+    draftSocketPrefix: draftSocketPrefixFor(1, '123456789'),
   };
   const hook = installSocketHook(env);
   const advance = (ms: number) => {
@@ -50,7 +58,7 @@ function harness() {
     now = end;
   };
   const items = () => batches.flat();
-  return { global, NativeCtor, hook, advance, items, batches, timers, setNow: (t: number) => (now = t) };
+  return { global, NativeCtor, hook, advance, items, batches, timers, warnings, setNow: (t: number) => (now = t) };
 }
 
 describe('installSocketHook', () => {
@@ -119,7 +127,10 @@ describe('installSocketHook', () => {
     const Hooked = global.WebSocket as unknown as typeof FakeWebSocket;
     const telemetry = new Hooked('wss://espn.connections.edge.bamgrid.com/socket');
     const lookalike = new Hooked('wss://fantasydraft.espn.com.evil.example/game-1/league-1/JOIN');
-    for (const socket of [telemetry, lookalike]) {
+    // A page script's own socket to the draft host for another league, or another game.
+    const otherLeague = new Hooked('wss://fantasydraft.espn.com/game-1/league-1234567890/JOIN?1=1&2=1234567890&3=1');
+    const otherGame = new Hooked('wss://fantasydraft.espn.com/game-3/league-123456789/JOIN?1=3&2=123456789&3=1');
+    for (const socket of [telemetry, lookalike, otherLeague, otherGame]) {
       socket.serverOpen();
       socket.serverMessage('{"accessToken":"secret"}');
       socket.send('{"accessToken":"secret"}');
@@ -155,7 +166,7 @@ describe('installSocketHook', () => {
     const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
     socket.serverOpen();
     batches.length = 0;
-    socket.serverMessage('SELECTED 1 4362628 4\n');
+    socket.serverMessage('SELECTING 4 30000\n');
     socket.serverMessage('AUTOSUGGEST 4262921\n');
     expect(batches).toEqual([]);
     socket.serverClose(1006, '', false);
@@ -188,5 +199,110 @@ describe('installSocketHook', () => {
     socket.serverMessage('SELECTED 1 4362628 4\n');
     hook.pageUnloading();
     expect(batches.flat().map((item) => item.k)).toEqual(['open', 'frame', 'unload']);
+  });
+
+  it('sends pick changes (SELECTED, SOLD, UNDONE, RESET) at once, with what was queued before them', () => {
+    for (const pick of ['SELECTED 1 4362628 4\n', 'SOLD 1 4362628 4 12\n', 'UNDONE 3\n', 'RESET\n']) {
+      const { global, batches } = harness();
+      const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
+      socket.serverOpen();
+      batches.length = 0;
+      socket.serverMessage('CLOCK 6 29000 3\n');
+      socket.serverMessage('SELECTING 4 30000\n');
+      socket.serverMessage('STATE 1\n');
+      expect(batches).toEqual([]);
+      socket.serverMessage(pick);
+      expect(batches).toHaveLength(1);
+      expect(batches[0]!.map((item) => (item as { data: string }).data)).toEqual(['CLOCK 6 29000 3\n', 'SELECTING 4 30000\n', 'STATE 1\n', pick]);
+    }
+  });
+
+  it('ignores events a page script dispatches on the socket (isTrusted false)', () => {
+    const { global, advance, items } = harness();
+    const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
+    socket.serverOpen();
+    socket.dispatchEvent(new MessageEvent('message', { data: 'UNDONE 0\n' }));
+    socket.dispatchEvent(new Event('error'));
+    socket.dispatchEvent(Object.assign(new Event('close'), { code: 1000, reason: '', wasClean: true }));
+    socket.serverMessage('SELECTING 4 30000\n');
+    advance(BATCH_DELAY_MS);
+    expect(items().map((item) => item.k)).toEqual(['open', 'frame']);
+    expect(items()[1]).toMatchObject({ seq: 1, data: 'SELECTING 4 30000\n' });
+  });
+
+  it('drops frames of a socket never seen to open', () => {
+    const { global, advance, items } = harness();
+    const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
+    socket.serverMessage('SELECTED 1 4362628 4\n');
+    socket.dispatchEvent(new Event('open'));
+    socket.serverMessage('SELECTED 2 4362629 5\n');
+    advance(BATCH_DELAY_MS);
+    expect(items().map((item) => item.k)).toEqual(['open']);
+  });
+
+  it('skips a frame over the size limit with a warning, leaving a gap in the sequence numbers', () => {
+    const { global, advance, items, warnings } = harness();
+    const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
+    socket.serverOpen();
+    socket.serverMessage(`INIT ${'x'.repeat(MAX_FRAME_CHARS)}`);
+    socket.serverMessage('SELECTING 4 30000\n');
+    advance(BATCH_DELAY_MS);
+    expect(items().filter((item) => item.k === 'frame')).toEqual([expect.objectContaining({ seq: 2, data: 'SELECTING 4 30000\n' })]);
+    expect(warnings).toEqual([expect.stringMatching(/skipped a \d+-character frame \(limit 1048576\)/)]);
+  });
+
+  it('never calls built-ins the page replaced after start-up', () => {
+    const { global, advance, items } = harness();
+    const saved = {
+      startsWith: String.prototype.startsWith,
+      charCodeAt: String.prototype.charCodeAt,
+      push: Array.prototype.push,
+      weakGet: WeakMap.prototype.get,
+      apply: Reflect.apply,
+      construct: Reflect.construct,
+      stringify: JSON.stringify,
+      setPrototypeOf: Object.setPrototypeOf,
+    };
+    const trap = () => {
+      throw new Error('page-owned built-in called');
+    };
+    const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
+    socket.serverOpen();
+    let second: FakeWebSocket;
+    try {
+      String.prototype.startsWith = trap;
+      String.prototype.charCodeAt = trap;
+      Array.prototype.push = trap;
+      WeakMap.prototype.get = trap;
+      Reflect.apply = trap;
+      Reflect.construct = trap;
+      JSON.stringify = trap;
+      Object.setPrototypeOf = trap;
+      Object.defineProperty(Array.prototype, '0', { set: trap, configurable: true });
+      (Object.prototype as Record<string, unknown>).construct = trap;
+      socket.serverMessage(`TOKEN 1:123456789:2:${SWID}:-1234567890\n`);
+      socket.send('PING PING%201\n');
+      socket.serverMessage('SELECTED 1 4362628 4\n');
+      second = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
+    } finally {
+      Object.assign(String.prototype, { startsWith: saved.startsWith, charCodeAt: saved.charCodeAt });
+      Array.prototype.push = saved.push;
+      WeakMap.prototype.get = saved.weakGet;
+      Reflect.apply = saved.apply;
+      Reflect.construct = saved.construct;
+      JSON.stringify = saved.stringify;
+      Object.setPrototypeOf = saved.setPrototypeOf;
+      delete (Array.prototype as unknown as Record<string, unknown>)['0'];
+      delete (Object.prototype as Record<string, unknown>).construct;
+    }
+    advance(BATCH_DELAY_MS);
+    expect(second).toBeInstanceOf(FakeWebSocket);
+    expect(items().map((item) => [item.k, (item as { data?: string }).data])).toEqual([
+      ['open', undefined],
+      ['frame', 'TOKEN 1:123456789:2\n'],
+      ['frame', 'PING PING%201\n'],
+      ['frame', 'SELECTED 1 4362628 4\n'],
+      ['open', undefined],
+    ]);
   });
 });

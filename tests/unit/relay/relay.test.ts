@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { HOOK_EVENT, HOOK_HELLO_EVENT, RELAY_READY_EVENT, type HookItem } from '../../../src/contract/page-events';
+import type { HookItem } from '../../../src/contract/page-events';
 import type { DraftPageContext } from '../../../src/contract/draft-page-url';
-import { startRelay, type RelayEnv } from '../../../src/relay/relay';
-import { createPageBridge } from '../../../src/page-hook/page-bridge';
+import { startRelay, type Relay, type RelayEnv } from '../../../src/relay/relay';
+import { MAX_BATCH_CHARS, MAX_BATCH_ITEMS, MAX_PENDING_ITEMS, RELAY_RETRY_DELAYS_MS } from '../../../src/contract/channel-limits';
 
 const PAGE: DraftPageContext = { sport: 'football', leagueId: '123456789', seasonId: 2025, teamId: 4 };
 const T = 1_756_607_000_000;
-const RETRY_DELAYS = [100, 250, 500, 1000, 2000, 4000];
+const RETRY_DELAYS = [100, 250, 500, 1000, 2000, 4000, 8000];
 
 /** Lets every pending promise chain and zero-delay timer run. */
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -29,28 +29,23 @@ function deferred(): Deferred {
 
 const frame = (seq: number, data = `SELECTING 1 30000`): HookItem => ({ k: 'frame', sid: 's1', seq, dir: 'in', at: T + seq, data });
 
-function dispatchBatch(target: EventTarget, detail: unknown): void {
-  target.dispatchEvent(new CustomEvent(HOOK_EVENT, { detail }));
-}
-
-const send = (target: EventTarget, items: HookItem[]): void => dispatchBatch(target, JSON.stringify(items));
+/** What arrives on the private port: a structured clone of the hook's batch. */
+const send = (relay: Relay, batch: unknown): void => relay.receive(structuredClone(batch));
 
 interface Harness {
-  target: EventTarget;
   env: RelayEnv;
   calls: Array<{ page: DraftPageContext; items: HookItem[] }>;
   warnings: string[];
   sleeps: number[];
 }
 
-/** A relay on an in-memory EventTarget; `deliver` and `sleep` default to instant success. */
-function harness(overrides: Partial<Pick<RelayEnv, 'deliver' | 'sleep' | 'contextValid'>> = {}, target = new EventTarget()): Harness {
+/** A relay fed directly, as the private port would; `deliver` and `sleep` default to instant success. */
+function harness(overrides: Partial<Pick<RelayEnv, 'deliver' | 'sleep' | 'contextValid'>> = {}): Harness {
   const calls: Harness['calls'] = [];
   const warnings: string[] = [];
   const sleeps: number[] = [];
   const deliver = overrides.deliver ?? (async () => {});
   const env: RelayEnv = {
-    target,
     page: PAGE,
     deliver: (page, items) => {
       calls.push({ page, items });
@@ -64,70 +59,19 @@ function harness(overrides: Partial<Pick<RelayEnv, 'deliver' | 'sleep' | 'contex
         sleeps.push(ms);
       }),
   };
-  return { target, env, calls, warnings, sleeps };
+  return { env, calls, warnings, sleeps };
 }
-
-describe('startRelay: ready handshake', () => {
-  it('announces itself with the ready event when it starts', () => {
-    const target = new EventTarget();
-    let ready = 0;
-    target.addEventListener(RELAY_READY_EVENT, () => (ready += 1));
-    startRelay(harness({}, target).env);
-    expect(ready).toBe(1);
-  });
-
-  it("answers every hello from the page hook with a ready event", () => {
-    const h = harness();
-    startRelay(h.env);
-    let ready = 0;
-    h.target.addEventListener(RELAY_READY_EVENT, () => (ready += 1));
-    h.target.dispatchEvent(new CustomEvent(HOOK_HELLO_EVENT));
-    expect(ready).toBe(1);
-    h.target.dispatchEvent(new CustomEvent(HOOK_HELLO_EVENT));
-    expect(ready).toBe(2);
-  });
-
-  it('does not send ready for unrelated events', () => {
-    const h = harness();
-    startRelay(h.env);
-    let ready = 0;
-    h.target.addEventListener(RELAY_READY_EVENT, () => (ready += 1));
-    h.target.dispatchEvent(new CustomEvent('draft-watch:something-else'));
-    send(h.target, [frame(1)]);
-    expect(ready).toBe(0);
-  });
-
-  it('delivers what the bridge buffered when the bridge started first', async () => {
-    const h = harness();
-    const emit = createPageBridge(h.target); // its hello finds no relay yet
-    emit([frame(1)]);
-    emit([frame(2), frame(3)]);
-    startRelay(h.env);
-    await settle();
-    expect(h.calls.map((c) => c.items)).toEqual([[frame(1), frame(2), frame(3)]]);
-  });
-
-  it('delivers at once when the relay started first (the bridge hello gets an answer)', async () => {
-    const h = harness();
-    startRelay(h.env); // its ready finds no bridge yet
-    const emit = createPageBridge(h.target);
-    emit([frame(1)]);
-    emit([frame(2)]);
-    await settle();
-    expect(h.calls.map((c) => c.items)).toEqual([[frame(1)], [frame(2)]]);
-  });
-});
 
 describe('startRelay: delivery order', () => {
   it('hands each valid batch to deliver with the page context, unchanged', async () => {
     const h = harness();
-    startRelay(h.env);
+    const relay = startRelay(h.env);
     const items: HookItem[] = [
       { k: 'open', sid: 's1', at: T, url: 'wss://fantasydraft.espn.com/game-1/league-1/JOIN?4=[swid]' },
       frame(1),
       { k: 'close', sid: 's1', at: T + 5, code: 1006, reason: '', clean: false },
     ];
-    send(h.target, items);
+    send(relay, items);
     await settle();
     expect(h.calls).toEqual([{ page: PAGE, items }]);
     expect(h.warnings).toEqual([]);
@@ -150,10 +94,10 @@ describe('startRelay: delivery order', () => {
         }
       },
     });
-    startRelay(h.env);
-    send(h.target, [frame(1)]);
-    send(h.target, [frame(2)]);
-    send(h.target, [frame(3)]);
+    const relay = startRelay(h.env);
+    send(relay, [frame(1)]);
+    send(relay, [frame(2)]);
+    send(relay, [frame(3)]);
     await settle();
     // The second batch waits for the first, however long it takes.
     expect(h.calls.map((c) => c.items[0])).toEqual([frame(1)]);
@@ -181,17 +125,17 @@ describe('startRelay: delivery order', () => {
           }, durations[seq - 1]);
         }),
     });
-    startRelay(h.env);
-    for (let seq = 1; seq <= 5; seq += 1) send(h.target, [frame(seq)]);
+    const relay = startRelay(h.env);
+    for (let seq = 1; seq <= 5; seq += 1) send(relay, [frame(seq)]);
     await vi.waitFor(() => expect(finished).toHaveLength(5), { timeout: 2000, interval: 10 });
     expect(finished).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('skips an empty batch without a round trip to the worker', async () => {
     const h = harness();
-    startRelay(h.env);
-    send(h.target, []);
-    send(h.target, [frame(1)]);
+    const relay = startRelay(h.env);
+    send(relay, []);
+    send(relay, [frame(1)]);
     await settle();
     expect(h.calls.map((c) => c.items)).toEqual([[frame(1)]]);
   });
@@ -208,8 +152,8 @@ describe('startRelay: retries', () => {
         }
       },
     });
-    startRelay(h.env);
-    send(h.target, [frame(1)]);
+    const relay = startRelay(h.env);
+    send(relay, [frame(1)]);
     await settle();
     expect(h.sleeps).toEqual([100, 250]);
     expect(h.calls).toHaveLength(3);
@@ -217,22 +161,38 @@ describe('startRelay: retries', () => {
     expect(h.warnings).toEqual([]);
   });
 
-  it('keeps retrying at the last delay while the extension lives, warning once, and stops when it is gone', async () => {
+  it('gives up on a batch after a bounded number of attempts, with one warning, and goes on with the next', async () => {
+    const h = harness({
+      deliver: async (_page, items) => {
+        if ((items[0] as Extract<HookItem, { k: 'frame' }>).seq === 1) throw new Error('worker gone');
+      },
+    });
+    const relay = startRelay(h.env);
+    send(relay, [frame(1)]);
+    send(relay, [frame(2)]);
+    await settle();
+    expect(RETRY_DELAYS).toEqual([...RELAY_RETRY_DELAYS_MS]);
+    expect(h.sleeps).toEqual(RETRY_DELAYS);
+    expect(h.calls.map((c) => (c.items[0] as Extract<HookItem, { k: 'frame' }>).seq)).toEqual([...RETRY_DELAYS.map(() => 1), 1, 2]);
+    expect(h.warnings).toHaveLength(1);
+    expect(h.warnings[0]).toMatch(/^Draft Watch: the extension worker is not answering .*worker gone.*gave up on 1 item\(s\) after 8 attempts/);
+  });
+
+  it('stops retrying at once when the extension is gone (orphaned script)', async () => {
     let alive = true;
     const h = harness({
       deliver: async () => {
-        if (h.calls.length >= RETRY_DELAYS.length + 4) alive = false;
+        if (h.calls.length >= 3) alive = false;
         throw new Error('worker gone');
       },
       contextValid: () => alive,
     });
-    startRelay(h.env);
-    send(h.target, [frame(1)]);
+    const relay = startRelay(h.env);
+    send(relay, [frame(1)]);
     await settle();
-    expect(h.sleeps).toEqual([...RETRY_DELAYS, 4000, 4000, 4000, 4000]);
-    expect(h.calls).toHaveLength(RETRY_DELAYS.length + 4);
-    expect(h.warnings).toHaveLength(1);
-    expect(h.warnings[0]).toMatch(/^Draft Watch: the extension worker is not answering .*worker gone.*still trying/);
+    expect(h.calls).toHaveLength(3);
+    expect(h.sleeps).toEqual([100, 250, 500]);
+    expect(relay.running).toBe(false);
   });
 
   it('treats a deliver that throws synchronously like a rejected one', async () => {
@@ -246,8 +206,8 @@ describe('startRelay: retries', () => {
         return Promise.resolve();
       },
     });
-    startRelay(h.env);
-    send(h.target, [frame(1)]);
+    const relay = startRelay(h.env);
+    send(relay, [frame(1)]);
     await settle();
     expect(h.sleeps).toEqual([100]);
     expect(h.calls).toHaveLength(2);
@@ -269,9 +229,9 @@ describe('startRelay: retries', () => {
         return d.promise;
       },
     });
-    startRelay(h.env);
-    send(h.target, [frame(1)]);
-    send(h.target, [frame(2)]);
+    const relay = startRelay(h.env);
+    send(relay, [frame(1)]);
+    send(relay, [frame(2)]);
     await settle();
     expect(h.calls.map((c) => c.items[0])).toEqual([frame(1)]);
     expect(delays).toEqual([100]);
@@ -285,13 +245,13 @@ describe('startRelay: retries', () => {
   it('an orphaned relay (extension reloaded or updated) delivers nothing more', async () => {
     let alive = true;
     const h = harness({ contextValid: () => alive });
-    startRelay(h.env);
-    send(h.target, [frame(1)]);
+    const relay = startRelay(h.env);
+    send(relay, [frame(1)]);
     await settle();
     alive = false;
-    send(h.target, [frame(2)]);
+    send(relay, [frame(2)]);
     alive = true;
-    send(h.target, [frame(3)]);
+    send(relay, [frame(3)]);
     await settle();
     const seqs = h.calls.map((c) => (c.items[0] as Extract<HookItem, { k: 'frame' }>).seq);
     // Once orphaned it stops listening for good, even if asked again.
@@ -313,32 +273,32 @@ describe('startRelay: retries', () => {
         }
       },
     });
-    startRelay(h.env);
-    send(h.target, [frame(1)]);
-    send(h.target, [frame(2)]);
+    const relay = startRelay(h.env);
+    send(relay, [frame(1)]);
+    send(relay, [frame(2)]);
     await settle();
     expect(h.sleeps).toEqual([100, 100, 250, 500]);
     expect(h.warnings).toEqual([]);
   });
 });
 
-describe('startRelay: untrusted batches', () => {
+describe('startRelay: bounded input', () => {
   const bad: Array<[string, unknown, RegExp]> = [
-    ['a non-string detail', [{ k: 'unload', at: T }], /not a string/],
-    ['a missing detail', null, /not a string/],
-    ['text that is not JSON', '{"k":', /not valid JSON/],
-    ['an object instead of an array', JSON.stringify({ k: 'unload', at: T }), /rejected/],
-    ['an item of unknown kind', JSON.stringify([{ k: 'inject', at: T }]), /rejected/],
+    ['a string (the old DOM-event format)', JSON.stringify([frame(1)]), /not an array/],
+    ['a missing batch', null, /not an array/],
+    ['an object instead of an array', { k: 'unload', at: T }, /not an array/],
+    [`more than ${MAX_BATCH_ITEMS} items`, Array.from({ length: MAX_BATCH_ITEMS + 1 }, (_, i) => frame(i + 1)), /items, more than/],
+    [`more than ${MAX_BATCH_CHARS} characters`, [frame(1, 'x'.repeat(MAX_BATCH_CHARS / 2)), frame(2, 'y'.repeat(MAX_BATCH_CHARS / 2 + 1))], /characters, more than/],
   ];
 
-  it.each(bad)('drops %s with a warning and delivers nothing', async (_name, detail, message) => {
+  it.each(bad)('drops %s with a warning and delivers nothing', async (_name, batch, message) => {
     const h = harness();
-    startRelay(h.env);
-    dispatchBatch(h.target, detail);
+    const relay = startRelay(h.env);
+    send(relay, batch);
     await settle();
     expect(h.calls).toEqual([]);
     expect(h.warnings).toHaveLength(1);
-    expect(h.warnings[0]).toMatch(/^Draft Watch: .*hook batch /);
+    expect(h.warnings[0]).toMatch(/^Draft Watch: .*hook batch rejected/);
     expect(h.warnings[0]).toMatch(message);
   });
 
@@ -353,25 +313,33 @@ describe('startRelay: untrusted batches', () => {
         }
       },
     });
-    startRelay(h.env);
-    send(h.target, [frame(1)]);
-    dispatchBatch(h.target, 'not json');
-    send(h.target, [frame(2)]);
-    dispatchBatch(h.target, JSON.stringify([{ ...frame(3), dir: 'sideways' }]));
-    send(h.target, [frame(4)]);
+    const relay = startRelay(h.env);
+    send(relay, [frame(1)]);
+    send(relay, 'not a batch');
+    send(relay, [frame(2)]);
+    send(relay, { 0: frame(3), length: 1 });
+    send(relay, [frame(4)]);
     expect(h.warnings).toHaveLength(2);
     gate.resolve();
     await settle();
     expect(h.calls.map((c) => c.items)).toEqual([[frame(1)], [frame(2)], [frame(4)]]);
   });
 
-  it('drops only the invalid item of a batch, with a warning; the worker sees the gap it leaves', async () => {
-    const h = harness();
-    startRelay(h.env);
-    dispatchBatch(h.target, JSON.stringify([frame(1), { ...frame(2), seq: -1 }, frame(3)]));
+  it('holds at most MAX_PENDING_ITEMS while the worker is slow, dropping newer batches with a warning', async () => {
+    const gate = deferred();
+    const h = harness({ deliver: () => gate.promise });
+    const relay = startRelay(h.env);
+    const batchSize = 1000;
+    const batches = MAX_PENDING_ITEMS / batchSize;
+    for (let b = 0; b < batches + 2; b += 1) send(relay, Array.from({ length: batchSize }, (_, i) => frame(b * batchSize + i + 1)));
+    expect(h.warnings).toHaveLength(2);
+    expect(h.warnings[0]).toMatch(/dropped a batch of 1000 item\(s\): 20000 still waiting/);
+    gate.resolve();
     await settle();
-    expect(h.calls.map((c) => c.items)).toEqual([[frame(1), frame(3)]]);
-    expect(h.warnings).toHaveLength(1);
-    expect(h.warnings[0]).toMatch(/dropped 1 invalid item/);
+    expect(h.calls).toHaveLength(batches);
+    // Room again once delivered.
+    send(relay, [frame(1)]);
+    await settle();
+    expect(h.calls).toHaveLength(batches + 1);
   });
 });

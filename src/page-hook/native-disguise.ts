@@ -1,0 +1,32 @@
+/* eslint-disable @typescript-eslint/unbound-method -- the hook captures built-ins unbound on purpose and calls them later through a bound Function.prototype.call, so the page cannot swap them */
+import { intrinsics } from './intrinsics';
+
+/**
+ * Makes the hook's Proxies print like the natives they wrap. V8 prints any callable Proxy as
+ * `function () { [native code] }`, so `Function.prototype.toString.call(WebSocket)` would tell a
+ * page that something wraps its WebSocket. Function.prototype.toString is replaced by a Proxy of
+ * itself that answers with the original's text for the functions registered here (itself
+ * included) and defers to the native one for everything else.
+ */
+export function installNativeDisguise(functionPrototype: { toString: () => string }): (disguised: object, original: object) => void {
+  const { reflectApply, weakMapGet, weakMapSet, defineProperty, getOwnPropertyDescriptor, setPrototypeOf } = intrinsics;
+  const nativeToString = functionPrototype.toString;
+  const sourceOf = new WeakMap<object, string>();
+  const handler = setPrototypeOf(
+    {
+      apply(target: () => string, self: unknown, args: unknown[]) {
+        const source = typeof self === 'function' ? weakMapGet(sourceOf, self) : undefined;
+        return source !== undefined ? source : reflectApply(target, self, args);
+      },
+    },
+    null,
+  ) as ProxyHandler<() => string>;
+  const toStringProxy = new Proxy(nativeToString, handler);
+  const disguise = (disguised: object, original: object): void => {
+    weakMapSet(sourceOf, disguised, reflectApply(nativeToString, original, []) as string);
+  };
+  disguise(toStringProxy, nativeToString);
+  const descriptor = getOwnPropertyDescriptor(functionPrototype, 'toString');
+  defineProperty(functionPrototype, 'toString', { ...descriptor, value: toStringProxy });
+  return disguise;
+}
