@@ -7,6 +7,8 @@ import { oncePerBrowserSession } from '../adapters/browser-session';
 import { DraftWorker } from './draft-worker';
 import { PlayerNames } from './player-names';
 import { connectionOptionsOf } from './settings';
+import { paintBadge } from '../adapters/browser-badge';
+import { badgeOf } from '../popup/badge';
 
 type Browser = typeof extensionBrowser;
 
@@ -36,6 +38,12 @@ export function startWorker(browser: Browser): RunningWorker {
       now,
       random: Math.random,
       report,
+      // The toolbar badge tells the same state as the popup would for this tab.
+      afterCommit: (tabId) =>
+        void worker
+          .getView(tabId)
+          .then((view) => paintBadge(browser.action, tabId, badgeOf(view, { activeDraftTabId: tabId })))
+          .catch(() => undefined),
     });
     // Old tab sessions must go before any recovery timer is re-armed against an id that now belongs to another tab.
     await oncePerBrowserSession(browser, now, () => worker.forgetAllTabs());
