@@ -1,55 +1,59 @@
-import { sendToWorker } from '../adapters/send-to-worker';
 import type { DraftView } from '../contract/draft-view';
-import { allIncidents, describeIncident } from '../connection/incident';
-import { formatDuration } from '../connection/format-duration';
-import { displayStatus, type DisplayStatus } from '../connection/status';
+import { allIncidents } from '../connection/incident';
+import type { DisplayState } from './display-state';
+import { ageLabel } from './labels';
+import { IncidentList } from './incident-list';
+import { EventTimeline } from './event-timeline';
+import { ReloadButton } from './reload-button';
 
-const STATUS_TEXT: Record<DisplayStatus, string> = {
-  connecting: 'Connecting',
-  live: 'Live',
-  stalled: 'Stalled',
-  dropped: 'Dropped',
-  recovering: 'Recovering',
-  failed: 'Failed: reload needed',
-  kicked: 'Draft opened elsewhere',
-  unloaded: 'Draft tab closed',
-  finished: 'Finished',
-};
+export interface HealthPanelProps {
+  view: DraftView;
+  display: DisplayState;
+  /** The popup's clock, ticking each second. */
+  now: number;
+  /** Which tab the reload goes to: the view's own, or the unattached draft room in focus. */
+  reloadTabId: number | null;
+  onReload: (tabId: number) => void;
+}
 
-/** Connection health of the tab following this draft: state, freshness, heartbeat, incidents. */
-export function HealthPanel({ view }: { view: DraftView }) {
-  const { connection, tabId } = view;
-  if (connection === null) return null;
-  const status = displayStatus(connection);
-  const lastFrameAge = connection.socket.lastInboundAt === null ? null : Math.max(0, view.now - connection.socket.lastInboundAt);
-  const incidents = allIncidents(connection).slice(-5).reverse();
-  const needsUser = connection.phase === 'failed' || connection.phase === 'kicked';
+/** Is the extension following the draft, and did anything go wrong? One state, then the evidence. */
+export function HealthPanel({ view, display, now, reloadTabId, onReload }: HealthPanelProps) {
+  const { connection } = view;
+  const lastFrameAt = connection?.socket.lastInboundAt ?? null;
+  const rtt = connection?.heartbeat.lastRttMs ?? null;
+  const incidents = connection ? allIncidents(connection) : [];
   return (
-    <section class="health" data-testid="health" data-health={status}>
-      <p>
-        <strong data-testid="health-status">{STATUS_TEXT[status]}</strong>
-        {lastFrameAge !== null ? ` · last frame ${formatDuration(lastFrameAge)} ago` : ''}
-        {connection.heartbeat.lastRttMs !== null ? ` · heartbeat ${Math.round(connection.heartbeat.lastRttMs)} ms` : ''}
-        {` · drops ${connection.drops}, recoveries ${connection.recoveries}`}
-      </p>
-      {connection.phase !== 'watching' && connection.phase !== 'complete' ? (
-        <p class="muted">
-          Recovery: {connection.phase}
-          {connection.attempt > 0 ? `, reload attempt ${connection.attempt}` : ''}
+    <section class={`health tone-${display.tone}`} aria-labelledby="health-state" data-testid="health" data-state={display.kind}>
+      <div class="health-head">
+        <p class="state-pill" id="health-state" role="status" data-testid="health-status">
+          <span class="state-dot" aria-hidden="true" />
+          {display.words}
         </p>
+        <ReloadButton tabId={reloadTabId} urgent={display.needsUser} onReload={onReload} />
+      </div>
+      <p class="state-detail">{display.detail}</p>
+      {connection ? (
+        <dl class="health-facts">
+          <div>
+            <dt>Last frame</dt>
+            <dd data-testid="last-frame-age">{lastFrameAt === null ? 'none yet' : `${ageLabel(now - lastFrameAt)} ago`}</dd>
+          </div>
+          <div>
+            <dt>Ping</dt>
+            <dd data-testid="ping-rtt">{rtt === null ? '—' : `${Math.round(rtt)} ms`}</dd>
+          </div>
+          <div>
+            <dt>Drops</dt>
+            <dd data-testid="drops">{connection.drops}</dd>
+          </div>
+          <div>
+            <dt>Recoveries</dt>
+            <dd data-testid="recoveries">{connection.recoveries}</dd>
+          </div>
+        </dl>
       ) : null}
-      {needsUser && tabId !== null ? (
-        <button type="button" onClick={() => void sendToWorker('reload-now', { tabId })}>
-          Reload now
-        </button>
-      ) : null}
-      {incidents.length > 0 ? (
-        <ul class="incidents">
-          {incidents.map((incident) => (
-            <li key={incident.seq}>{describeIncident(incident)}</li>
-          ))}
-        </ul>
-      ) : null}
+      <IncidentList incidents={incidents} />
+      <EventTimeline events={view.events} />
     </section>
   );
 }

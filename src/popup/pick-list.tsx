@@ -1,38 +1,36 @@
 import type { DraftView } from '../contract/draft-view';
+import { playerOf, roundPickLabel, teamNameOf } from './labels';
+import { PlayerLabel } from './player-label';
 
+/** Every pick, newest first: the view for "what just happened". */
 export function PickList({ view }: { view: DraftView }) {
-  const teamNames = new Map(view.state.teams.map((team) => [team.teamId, team.name] as const));
-  if (view.state.picks.length === 0) return <p class="muted">No picks yet.</p>;
+  const { state } = view;
+  if (state.picks.length === 0) return <p class="muted empty-picks">No picks yet.</p>;
   return (
-    <table class="picks">
+    <table class="picks" data-testid="pick-list">
+      <caption class="visually-hidden">Picks, newest first</caption>
       <thead>
         <tr>
-          <th>#</th>
-          <th>Rd.Pk</th>
-          <th>Team</th>
-          <th>Player</th>
-          <th>Pos</th>
+          <th scope="col">#</th>
+          <th scope="col">Rd.Pk</th>
+          <th scope="col">Team</th>
+          <th scope="col">Player</th>
         </tr>
       </thead>
       <tbody>
-        {view.state.picks
+        {state.picks
           .slice()
           .reverse()
           .map((pick) => {
-            const player = view.players[String(pick.playerId)];
+            const mine = state.myTeamId !== null && pick.teamId === state.myTeamId;
             return (
-              <tr key={pick.overallPick} data-testid="pick-row">
+              <tr key={pick.overallPick} data-testid="pick-row" class={mine ? 'mine' : undefined} data-source={pick.source}>
                 <td>{pick.overallPick}</td>
+                <td>{roundPickLabel(pick.round, pick.roundPick)}</td>
+                <td>{teamNameOf(state, pick.teamId)}</td>
                 <td>
-                  {pick.round}.{pick.roundPick}
+                  <PlayerLabel pick={pick} player={playerOf(view.players, pick)} />
                 </td>
-                <td>{teamNames.get(pick.teamId) ?? `Team ${pick.teamId}`}</td>
-                <td>
-                  {player?.name ?? `#${pick.playerId}`}
-                  {pick.autopick ? <span class="tag" title="Autopick">auto</span> : null}
-                  {pick.source !== 'socket' ? <span class="tag" title="Recovered pick">{pick.source}</span> : null}
-                </td>
-                <td>{player?.position ?? ''}</td>
               </tr>
             );
           })}

@@ -6,7 +6,11 @@ import { isDraftRoomUrl } from '../contract/draft-page-url';
 
 const REFRESH_MS = 1000;
 
-export type ViewStatus = { kind: 'loading' } | { kind: 'empty' } | { kind: 'ready'; view: DraftView } | { kind: 'error'; message: string };
+export type ViewStatus =
+  | { kind: 'loading' }
+  | { kind: 'empty'; activeDraftTabId: number | null }
+  | { kind: 'ready'; view: DraftView; activeDraftTabId: number | null }
+  | { kind: 'error'; message: string };
 
 /** The draft in the active tab when it is a draft room; otherwise the most recently active draft. */
 export function useDraftView(): ViewStatus {
@@ -22,7 +26,7 @@ export function useDraftView(): ViewStatus {
       try {
         const tabId = await tabIdPromise;
         const view = await sendToWorker('get-view', { tabId });
-        if (!stopped) setStatus(view ? { kind: 'ready', view } : { kind: 'empty' });
+        if (!stopped) setStatus(view ? { kind: 'ready', view, activeDraftTabId: tabId } : { kind: 'empty', activeDraftTabId: tabId });
       } catch (error) {
         if (!stopped) setStatus({ kind: 'error', message: String(error) });
       }

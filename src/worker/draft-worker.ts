@@ -31,6 +31,8 @@ export interface DraftWorkerDeps {
   random(): number;
   /** Console-style diagnostics; never given secrets. */
   report(level: 'info' | 'warn' | 'error', message: string): void;
+  /** Told after each commit that touched a tab's connection (e.g. to repaint its toolbar badge). */
+  afterCommit?(tabId: number): void;
 }
 
 /**
@@ -148,6 +150,7 @@ export class DraftWorker {
 
   private async carryOut(supervised: Supervision): Promise<void> {
     const { tabId } = supervised.session;
+    this.deps.afterCommit?.(tabId);
     for (const action of supervised.actions) {
       try {
         if (action.type === 'wait') this.deps.tabs.setTimer(tabId, action.untilMs);

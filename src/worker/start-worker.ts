@@ -8,6 +8,8 @@ import { DraftWorker } from './draft-worker';
 import { PlayerNames } from '../lookups/player-names';
 import type { Transports } from '../lookups/league-client';
 import { connectionOptionsOf } from './settings';
+import { paintBadge } from '../adapters/browser-badge';
+import { badgeOf } from '../popup/badge';
 
 type Browser = typeof extensionBrowser;
 
@@ -37,6 +39,12 @@ export function startWorker(browser: Browser): RunningWorker {
       now,
       random: Math.random,
       report,
+      // The toolbar badge tells the same state as the popup would for this tab.
+      afterCommit: (tabId) =>
+        void worker
+          .getView(tabId)
+          .then((view) => paintBadge(browser.action, tabId, badgeOf(view, { activeDraftTabId: tabId })))
+          .catch(() => undefined),
     });
     // Old tab sessions must go before any recovery timer is re-armed against an id that now belongs to another tab.
     await oncePerBrowserSession(browser, now, () => worker.forgetAllTabs());

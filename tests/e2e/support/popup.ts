@@ -11,7 +11,7 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
 export async function waitForDraft(popup: Page, status: string, picks: number, timeoutMs = 60_000): Promise<void> {
   await popup.waitForFunction(
     ([wantStatus, wantPicks]) =>
-      document.querySelector('[data-testid="draft-status"]')?.textContent === wantStatus &&
+      document.querySelector('[data-testid="draft-status"]')?.getAttribute('data-status') === wantStatus &&
       document.querySelector('[data-testid="pick-count"]')?.textContent === String(wantPicks),
     [status, picks] as const,
     { timeout: timeoutMs, polling: 250 },
@@ -19,7 +19,7 @@ export async function waitForDraft(popup: Page, status: string, picks: number, t
 }
 
 /** Clicks an export button and returns the downloaded file's text. */
-export async function exportFile(popup: Page, button: 'Export JSON' | 'Export CSV'): Promise<{ name: string; text: string }> {
+export async function exportFile(popup: Page, button: 'Export JSON' | 'Export CSV' | 'Export event log'): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: button }).click()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };

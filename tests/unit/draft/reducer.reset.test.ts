@@ -33,8 +33,11 @@ describe('reduceDraft: commissioner reset', () => {
     expect(pickLogSchema.parse(log)).toEqual(log);
     expect(log.draft.archive).toEqual({ reason: 'reset', archivedAt: '2025-08-31T02:40:05.123Z' });
     expect(log.picks).toHaveLength(2);
-    expect(pickLogFileName(archived.key, 'csv', archived.archive?.archivedAt)).toBe('draft-pick-log-ffl-2025-123456789-reset-20250831T024005Z.csv');
-    expect(pickLogFileName(archived.key, 'csv')).toBe('draft-pick-log-ffl-2025-123456789.csv');
+    const exportedAt = Date.UTC(2025, 7, 31, 3, 0, 0);
+    expect(pickLogFileName(archived.key, 'csv', { exportedAt, archivedAt: archived.archive?.archivedAt })).toBe(
+      'draft-pick-log_football_league-123456789_season-2025_2025-08-31_reset-20250831T024005Z.csv',
+    );
+    expect(pickLogFileName(archived.key, 'csv', { exportedAt })).toBe('draft-pick-log_football_league-123456789_season-2025_2025-08-31.csv');
     expect(buildPickLog({ state: before.state, players: new Map(), events: [], exportedAt: 0 }).draft.archive).toBeNull();
   });
 

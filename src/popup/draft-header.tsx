@@ -1,0 +1,37 @@
+import type { DraftStatus } from '../draft/types';
+import type { DraftView } from '../contract/draft-view';
+import { sportLabel, teamNameOf } from './labels';
+
+const STATUS_WORDS: Readonly<Record<DraftStatus, string>> = {
+  pre_draft: 'Not started',
+  live: 'In progress',
+  paused: 'Paused',
+  complete: 'Complete',
+};
+
+/** Which draft this is: league, sport, season, the user's team, and where the draft stands. */
+export function DraftHeader({ view }: { view: DraftView }) {
+  const { state } = view;
+  // The view carries no league name yet (ESPN's settings view is not read); the id still tells leagues apart.
+  const league = `League ${state.key.leagueId}`;
+  return (
+    <header class="draft-header">
+      <h1 data-testid="league">{league}</h1>
+      <p class="header-facts">
+        <span data-testid="sport">{sportLabel(state.key.game)}</span>
+        <span data-testid="season">{state.key.seasonId}</span>
+        {state.myTeamId !== null ? (
+          <span data-testid="my-team">
+            You: <strong>{teamNameOf(state, state.myTeamId)}</strong>
+          </span>
+        ) : null}
+        <span class={`draft-status draft-status-${state.status}`} data-testid="draft-status" data-status={state.status}>
+          {STATUS_WORDS[state.status]}
+        </span>
+        <span>
+          <span data-testid="pick-count">{state.picks.length}</span> of {state.slots.length || '?'} picks
+        </span>
+      </p>
+    </header>
+  );
+}

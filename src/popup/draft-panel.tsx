@@ -1,0 +1,35 @@
+import type { DraftView } from '../contract/draft-view';
+import { displayStateOf } from './display-state';
+import { DraftHeader } from './draft-header';
+import { HealthPanel } from './health-panel';
+import { OnTheClock } from './on-the-clock';
+import { PickViews } from './pick-views';
+import { ExportButtons, type ExportFormat } from './export-buttons';
+
+export interface DraftPanelProps {
+  view: DraftView;
+  activeDraftTabId: number | null;
+  now: number;
+  onReload: (tabId: number, attached: boolean) => void;
+  onExport: (format: ExportFormat) => void;
+}
+
+/** The whole popup for one draft; pure props in, so it renders the same in a test as in the browser. */
+export function DraftPanel({ view, activeDraftTabId, now, onReload, onExport }: DraftPanelProps) {
+  const display = displayStateOf(view, { activeDraftTabId });
+  const reloadTabId = display.kind === 'not-attached' && activeDraftTabId !== null ? activeDraftTabId : view.tabId;
+  const attached = reloadTabId === view.tabId;
+  return (
+    <main class="draft-panel">
+      <DraftHeader view={view} />
+      <div class="status-row">
+        <HealthPanel view={view} display={display} now={now} reloadTabId={reloadTabId} onReload={(tabId) => onReload(tabId, attached)} />
+        <div class="side">
+          <OnTheClock state={view.state} now={now} />
+          <ExportButtons onExport={onExport} />
+        </div>
+      </div>
+      <PickViews view={view} />
+    </main>
+  );
+}
