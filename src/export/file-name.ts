@@ -1,5 +1,5 @@
 import type { DraftKey } from '../draft/types';
-import { sportPathOfGameCode } from '../espn/ids';
+import { sportPathOfGameCode } from '../protocol/espn-ids';
 
 export type ExportKind = 'pick-log' | 'event-log';
 

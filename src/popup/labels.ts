@@ -1,6 +1,6 @@
 import type { DraftState, Pick } from '../draft/types';
-import type { PlayerInfo } from '../espn/players';
-import { sportPathOfGameCode } from '../espn/ids';
+import type { PlayerInfo } from '../contract/draft-view';
+import { sportPathOfGameCode } from '../protocol/espn-ids';
 
 /** "Football" for ffl; the raw code for a sport we have no name for. */
 export function sportLabel(game: string): string {

@@ -1,5 +1,5 @@
 import type { DraftView } from '../contract/draft-view';
-import { lineupSlotLabel } from '../espn/ids';
+import { lineupSlotLabel } from '../protocol/espn-ids';
 import { playerOf, roundPickLabel, teamNameOf } from './labels';
 import { PlayerLabel } from './player-label';
 

@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import type { Pick } from '../draft/types';
-import type { PlayerInfo } from '../espn/players';
+import type { PlayerInfo } from '../contract/draft-view';
 import { playerName } from './labels';
 
 const RECOVERED_FROM = { init: 'Recovered from ESPN’s snapshot after a drop', api: 'Recovered from ESPN’s API' } as const;

@@ -1,6 +1,6 @@
 import type { DraftState, LogEntry, Pick } from '../../../src/draft/types';
 import type { DraftView } from '../../../src/contract/draft-view';
-import type { PlayerInfo } from '../../../src/espn/players';
+import type { PlayerInfo } from '../../../src/contract/draft-view';
 import { initialConnection } from '../../../src/connection/reducer';
 import type { ConnectionState } from '../../../src/connection/types';
 import type { Incident, IncidentCause } from '../../../src/connection/incident';
