@@ -41,8 +41,8 @@ async function startServer() {
   const cert = await generateSimCertificate();
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   wss.on('connection', (ws) => {
-    ws.on('message', (data) => {
-      const match = /^burst:(\d+)$/.exec(data.toString());
+    ws.on('message', (data: Buffer) => {
+      const match = /^burst:(\d+)$/.exec(data.toString('utf8'));
       if (!match) return;
       const n = Number(match[1]);
       // The whole burst at once, so the page's main thread, not the network, sets the pace.
@@ -78,7 +78,7 @@ async function main() {
       const order: Array<'without' | 'with'> = run % 2 === 0 ? ['without', 'with'] : ['with', 'without'];
       for (const which of order) {
         await pages[which].goto(url);
-        const { fps } = (await pages[which].evaluate((n) => (window as unknown as { runBurst(n: number): Promise<{ fps: number }> }).runBurst(n), FRAMES)) as { fps: number };
+        const { fps } = await pages[which].evaluate((n) => (window as unknown as { runBurst(n: number): Promise<{ fps: number }> }).runBurst(n), FRAMES);
         if (run >= 0) results[which].push(fps);
       }
     }

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/unbound-method -- the hook captures built-ins unbound on purpose and calls them later through a bound Function.prototype.call, so the page cannot swap them */
 import { intrinsics } from './intrinsics';
 
 /**
@@ -12,18 +11,17 @@ export function installNativeDisguise(functionPrototype: { toString: () => strin
   const { reflectApply, weakMapGet, weakMapSet, defineProperty, getOwnPropertyDescriptor, setPrototypeOf } = intrinsics;
   const nativeToString = functionPrototype.toString;
   const sourceOf = new WeakMap<object, string>();
-  const handler = setPrototypeOf(
-    {
-      apply(target: () => string, self: unknown, args: unknown[]) {
-        const source = typeof self === 'function' ? weakMapGet(sourceOf, self) : undefined;
-        return source !== undefined ? source : reflectApply(target, self, args);
-      },
+  const handler: ProxyHandler<() => string> = {
+    apply(target: () => string, self: unknown, args: unknown[]): string {
+      const source = typeof self === 'function' ? weakMapGet(sourceOf, self) : undefined;
+      return source !== undefined ? source : reflectApply(target, self, args as []);
     },
-    null,
-  ) as ProxyHandler<() => string>;
+  };
+  // No prototype: a page that adds traps to Object.prototype cannot reach into this handler.
+  setPrototypeOf(handler, null);
   const toStringProxy = new Proxy(nativeToString, handler);
   const disguise = (disguised: object, original: object): void => {
-    weakMapSet(sourceOf, disguised, reflectApply(nativeToString, original, []) as string);
+    weakMapSet(sourceOf, disguised, reflectApply(nativeToString, original, []));
   };
   disguise(toStringProxy, nativeToString);
   const descriptor = getOwnPropertyDescriptor(functionPrototype, 'toString');

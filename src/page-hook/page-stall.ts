@@ -15,9 +15,8 @@ export const MAX_BUDGET_MS = 10 * 60_000;
 export function createPageStallDetector() {
   let config: SilenceConfig = { ...DEFAULT_SILENCE_CONFIG };
   return {
-    detect(activity: SocketActivity, now: number): Stall | null {
-      return detectStall(now, activity.lastInboundAt, activity.lastPingSentAt, activity.lastPongAt, activity.openedAt, activity.phase, config);
-    },
+    detect: (activity: SocketActivity, now: number): Stall | null =>
+      detectStall(now, activity.lastInboundAt, activity.lastPingSentAt, activity.lastPongAt, activity.openedAt, activity.phase, config),
     configure(value: unknown): void {
       if (typeof value !== 'object' || value === null) return;
       const next: SilenceConfig = {

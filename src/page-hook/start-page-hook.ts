@@ -36,9 +36,11 @@ export function startPageHook(): void {
     reads: captureSocketReads(window),
     now: intrinsics.now,
     emit: (items) => channel.post(items),
-    setTimeout: (fn, ms) => reflectApply(setTimeout, window, [fn, ms]),
-    setInterval: (fn, ms) => reflectApply(setInterval, window, [fn, ms]),
-    clearInterval: (handle) => reflectApply(clearInterval, window, [handle]),
+    setTimeout: (fn, ms): unknown => reflectApply(setTimeout, window, [fn, ms]),
+    setInterval: (fn, ms): unknown => reflectApply(setInterval, window, [fn, ms]),
+    clearInterval: (handle): void => {
+      reflectApply(clearInterval, window, [handle]);
+    },
     detectStall: stalls.detect,
     redactUrl: redactSocketUrlInPage,
     redactTokenFrame: redactTokenFrameInPage,

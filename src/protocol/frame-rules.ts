@@ -15,7 +15,7 @@ function rule<S extends z.ZodType>(
   argNames: readonly string[],
   toEvent: (args: z.output<S>) => DraftEvent,
 ): FrameRule {
-  return { schema, argNames, toEvent: toEvent as (args: unknown) => DraftEvent };
+  return { schema, argNames, toEvent };
 }
 
 const draftList = (direction: Direction): FrameRule =>

@@ -27,8 +27,8 @@ export interface DraftWorkerDeps {
   lookupOptions?: LookupOptions;
   tabs: TabControl;
   connectionOptions(): Promise<ConnectionOptions>;
-  now(): number;
-  random(): number;
+  now: () => number;
+  random: () => number;
   /** Console-style diagnostics; never given secrets. */
   report(level: 'info' | 'warn' | 'error', message: string): void;
   /** Told after each commit that touched a tab's connection (e.g. to repaint its toolbar badge). */

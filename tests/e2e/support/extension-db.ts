@@ -9,14 +9,14 @@ export async function readExtensionDatabase(context: BrowserContext, extensionId
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('draft-watch');
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
     });
     const dump: Record<string, unknown[]> = {};
     for (const name of Array.from(db.objectStoreNames)) {
       dump[name] = await new Promise<unknown[]>((resolve, reject) => {
         const request = db.transaction(name).objectStore(name).getAll();
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
       });
     }
     db.close();

@@ -163,7 +163,7 @@ export function recordFigure(figure: FaultFigure): void {
 }
 
 /** Injects a fault and measures detection (from the extension's incident) and catch-up (until it holds the sim's board). */
-export async function measureFault(room: DraftRoom, scenario: string, fault: string, inject: () => unknown | Promise<unknown>): Promise<FaultFigure> {
+export async function measureFault(room: DraftRoom, scenario: string, fault: string, inject: () => unknown): Promise<FaultFigure> {
   const before = (await room.incidents()).length;
   const injectedAt = Date.now();
   await inject();

@@ -21,8 +21,8 @@ export async function startSemanticsServer(): Promise<SemanticsServer> {
   const cert = await generateSimCertificate();
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   wss.on('connection', (ws) => {
-    ws.on('message', (data, isBinary) => {
-      const text = isBinary ? '' : data.toString();
+    ws.on('message', (data: Buffer, isBinary) => {
+      const text = isBinary ? '' : data.toString('utf8');
       const close = /^close:(\d+):(.*)$/.exec(text);
       if (close) ws.close(Number(close[1]), close[2]);
       else ws.send(data, { binary: isBinary });

@@ -39,7 +39,7 @@ class BrowserLikeMessageEvent extends Event {
     this.ports = init.ports ?? [];
   }
   get data(): unknown {
-    return nodeMessageData.call(this);
+    return nodeMessageData.call(this) as unknown;
   }
 }
 

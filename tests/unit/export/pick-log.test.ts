@@ -92,7 +92,7 @@ describe('formatPickLogJson', () => {
     const text = formatPickLogJson(shuffled);
     expect(text).toBe(formatPickLogJson(log));
     expect(text.endsWith('}\n')).toBe(true);
-    const parsed = JSON.parse(text);
+    const parsed = JSON.parse(text) as { draft: object; picks: [object]; events: [object] };
     expect(Object.keys(parsed)).toEqual(['format', 'version', 'exportedAt', 'draft', 'picks', 'events']);
     expect(Object.keys(parsed.draft)).toEqual(['game', 'leagueId', 'seasonId', 'type', 'status', 'myTeamId', 'teams', 'rounds', 'archive']);
     expect(Object.keys(parsed.picks[0])).toEqual([

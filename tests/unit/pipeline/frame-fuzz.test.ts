@@ -310,7 +310,8 @@ function eventProblem(event: DraftEvent): string | null {
   if (typeof event !== 'object' || event === null) return 'not an object';
   if (!Object.hasOwn(EVENT_TYPES, event.type)) return `invalid event type ${String(event.type)}`;
   if (event.type === 'init') return null; // the snapshot may hold any float (scoring points)
-  let nonFinite: string | null = null;
+  // Assigned inside the replacer below, which the compiler's narrowing does not see.
+  let nonFinite = null as string | null;
   JSON.stringify(event, (key, value: unknown) => {
     if (typeof value === 'number' && !Number.isFinite(value)) nonFinite = key;
     return value;

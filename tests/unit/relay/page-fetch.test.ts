@@ -20,7 +20,7 @@ interface FakeFetch {
 function fakeFetch(answer: (url: string, init: RequestInit | undefined) => Promise<Response>): FakeFetch {
   const calls: FakeFetch['calls'] = [];
   const impl = ((input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
+    const url = input instanceof Request ? input.url : input instanceof URL ? input.href : input;
     calls.push({ url, init });
     return answer(url, init);
   }) as typeof fetch;

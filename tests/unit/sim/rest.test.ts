@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call --
+   these tests walk the simulator's ESPN-shaped JSON field by field; a schema here would only restate the simulator. */
 import { describe, expect, it } from 'vitest';
 import { DraftEngine } from '../../sim/engine/draft-engine';
 import { EspnApi } from '../../sim/server/rest';

@@ -251,10 +251,10 @@ describe('simulator server', () => {
     };
     const decoy = new WebSocket(`wss://127.0.0.1:${s.port}/v1/websocket`, decoyOptions);
     const msg = await new Promise<string>((resolve, reject) => {
-      decoy.once('message', (d) => resolve(d.toString()));
+      decoy.once('message', (d: Buffer) => resolve(d.toString('utf8')));
       decoy.once('error', reject);
     });
-    expect(JSON.parse(msg).data.accessToken).toBe(s.decoyAccessToken);
+    expect((JSON.parse(msg) as { data: { accessToken: string } }).data.accessToken).toBe(s.decoyAccessToken);
     decoy.terminate();
   });
 
