@@ -34,6 +34,7 @@ describe('host access withheld in Firefox', () => {
     expect(await room.view()).toBeNull();
 
     await room.browser.reloadControl();
+    await expect.poll(() => room!.browser.controlText(), { timeout: 10_000 }).toContain('Draft Watch cannot follow your draft yet.');
     const notice = await room.browser.controlText();
     expect(notice).toContain('Draft Watch cannot follow your draft yet.');
     expect(notice).toContain('fantasy.espn.com, needed to follow your draft room');
@@ -45,7 +46,5 @@ describe('host access withheld in Firefox', () => {
     await room.waitForCatchUp(60_000);
     await expect.poll(() => room!.browser.controlText(), { timeout: 10_000 }).not.toContain('cannot follow your draft');
     await room.expectExportEqualsTruth();
-    const events = ((await room.view())?.events ?? []).map((event) => event.message);
-    expect(events.length).toBeGreaterThan(0);
   });
 });
