@@ -27,7 +27,10 @@ async function waitForNewDownload(dir: string, before: ReadonlySet<string>, time
 
 /** Firefox ESR with the built extension, over puppeteer-core and WebDriver BiDi. */
 export function firefoxLauncher(options: FirefoxBrowserOptions = {}): LaunchExtensionBrowser {
-  return async ({ profileDir, downloadsDir }: LaunchContext): Promise<ExtensionBrowser> => {
+  return async ({ sim, profileDir, downloadsDir }: LaunchContext): Promise<ExtensionBrowser> => {
+    if (sim.port !== 443) {
+      throw new Error(`Firefox can only send ESPN's host names to 127.0.0.1:443, but the simulator is on port ${sim.port} (binding 443 needs root or CAP_NET_BIND_SERVICE).`);
+    }
     const browser = await launchFirefoxWithExtension({
       extensionDir: FIREFOX_EXTENSION_DIR,
       profileDir,
