@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { REQUIRED_HOST_ORIGINS } from './src/host-access/required-hosts';
+import { REQUIRED_HOST_ORIGINS } from './src/contract/required-hosts';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

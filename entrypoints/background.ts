@@ -12,5 +12,5 @@ export default defineBackground(() => {
   // Listeners are registered synchronously at start-up, so an event that woke the worker is not lost.
   listenForWorkerMessages(browser, createMessageRouter(createMessageHandlers(worker)));
   listenForBrowserEvents(browser, worker);
-  watchHostAccess((level, message) => console[level](`Draft Watch: ${message}`));
+  watchHostAccess(browser, (level, message) => console[level](`Draft Watch: ${message}`));
 });

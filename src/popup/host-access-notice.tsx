@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { findMissingHosts, requestHosts } from '../adapters/host-access';
-import type { RequiredHost } from '../host-access/required-hosts';
+import type { RequiredHost } from '../contract/required-hosts';
 
 type Answer = 'not-asked' | 'granted' | 'refused' | 'failed';
 
@@ -11,7 +11,7 @@ function useMissingHosts(): RequiredHost[] | null {
   useEffect(() => {
     let stopped = false;
     const check = () =>
-      void findMissingHosts()
+      void findMissingHosts(browser)
         .then((hosts) => !stopped && setMissing(hosts))
         .catch(() => !stopped && setMissing([]));
     check();
@@ -36,7 +36,7 @@ export function HostAccessNotice() {
   if (missing === null || missing.length === 0) return null;
   const ask = () => {
     // permissions.request must run inside the click, before anything else is awaited.
-    requestHosts(missing).then(
+    requestHosts(browser, missing).then(
       (granted) => setAnswer(granted ? 'granted' : 'refused'),
       () => setAnswer('failed'),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRAFT_SITE_ORIGIN, REQUIRED_HOSTS, REQUIRED_HOST_ORIGINS, describeMissingHosts, missingHosts } from '../../../src/host-access/required-hosts';
+import { DRAFT_SITE_ORIGIN, REQUIRED_HOSTS, REQUIRED_HOST_ORIGINS, describeMissingHosts, missingHosts } from '../../../src/contract/required-hosts';
 
 describe('required ESPN hosts', () => {
   it('lists the draft site first and every host once, each with a reason', () => {
