@@ -1,6 +1,6 @@
 import type { browser as extensionBrowser } from 'wxt/browser';
 import { DRAFT_SITE_ORIGIN, REQUIRED_HOST_ORIGINS, describeMissingHosts, missingHosts, type RequiredHost } from '../contract/required-hosts';
-import { isDraftRoomUrl } from '../relay/page-context';
+import { isDraftRoomUrl } from '../contract/draft-page-url';
 
 type Browser = typeof extensionBrowser;
 
