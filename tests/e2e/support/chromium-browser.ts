@@ -2,12 +2,18 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { extensionId, launchChromiumWithExtension, terminateServiceWorker } from '../../support/chromium';
 import type { ExtensionBrowser, LaunchContext } from './extension-browser';
+
+/** Chromium also hands out its control tab as a Playwright page, for popup tests that inspect it closely. */
+export interface ChromiumExtensionBrowser extends ExtensionBrowser {
+  readonly name: 'chromium';
+  readonly control: Page;
+}
 import { exportFile } from './popup';
 
 export const CHROMIUM_EXTENSION_DIR = resolve('.output/chrome-mv3');
 
 /** Chromium with the built extension, over Playwright; the profile (and IndexedDB) survives a relaunch. */
-export async function launchChromium({ sim, profileDir, downloadsDir }: LaunchContext): Promise<ExtensionBrowser> {
+export async function launchChromium({ sim, profileDir, downloadsDir }: LaunchContext): Promise<ChromiumExtensionBrowser> {
   const context: BrowserContext = await launchChromiumWithExtension({
     extensionDir: CHROMIUM_EXTENSION_DIR,
     userDataDir: profileDir,
@@ -20,6 +26,7 @@ export async function launchChromium({ sim, profileDir, downloadsDir }: LaunchCo
   await control.goto(`chrome-extension://${extId}/popup.html`);
   return {
     name: 'chromium',
+    control,
     sendMessage: (message) =>
       control.evaluate((msg) => {
         const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;

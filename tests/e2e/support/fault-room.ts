@@ -7,7 +7,8 @@ import type { DraftView } from '../../../src/contract/draft-view';
 import type { Settings } from '../../../src/contract/settings';
 import { allIncidents, type Incident } from '../../../src/connection/incident';
 import { displayStatus } from '../../../src/connection/status';
-import { launchChromium } from './chromium-browser';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumExtensionBrowser } from './chromium-browser';
 import type { ExtensionBrowser, LaunchExtensionBrowser } from './extension-browser';
 import { exportJsonWithNamesVia } from './popup';
 import { asTruthPick } from './truth';
@@ -71,6 +72,12 @@ export class DraftRoom {
 
   async closeBrowser(): Promise<void> {
     await this.browser.close();
+  }
+
+  /** Chromium only: the control tab (the popup page) as a Playwright page. */
+  get control(): Page {
+    if (!('control' in this.browser)) throw new Error(`the control tab is only exposed as a page in Chromium, not ${this.browser.name}`);
+    return (this.browser as ChromiumExtensionBrowser).control;
   }
 
   /** Sends a runtime message from an extension page, as the popup does. */
