@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import '../src/zod-setup';
 import { listenForWorkerMessages } from '../src/adapters/worker-message-listener';
+import { watchHostAccess } from '../src/adapters/host-access';
 import { listenForBrowserEvents } from '../src/worker/browser-events';
 import { createMessageHandlers } from '../src/worker/message-handlers';
 import { createMessageRouter } from '../src/worker/message-router';
@@ -11,4 +12,5 @@ export default defineBackground(() => {
   // Listeners are registered synchronously at start-up, so an event that woke the worker is not lost.
   listenForWorkerMessages(browser, createMessageRouter(createMessageHandlers(worker)));
   listenForBrowserEvents(browser, worker);
+  watchHostAccess(browser, (level, message) => console[level](`Draft Watch: ${message}`));
 });

@@ -5,13 +5,20 @@ import { EmptyState } from './empty-state';
 import { exportFileFor, type ExportFormat } from './export-buttons';
 import { downloadText } from './download';
 import { reloadDraftTab } from './worker-actions';
+import { HostAccessNotice } from './host-access-notice';
 
 export function App() {
   const status = useDraftView();
   const now = useNow();
   if (status.kind === 'loading') return <main class="muted">Loading…</main>;
   if (status.kind === 'error') return <main class="error">Could not reach the extension: {status.message}</main>;
-  if (status.kind === 'empty') return <EmptyState unattachedTabId={status.activeDraftTabId} onReload={(tabId) => reloadDraftTab(tabId, false)} />;
+  if (status.kind === 'empty')
+    return (
+      <>
+        <HostAccessNotice />
+        <EmptyState unattachedTabId={status.activeDraftTabId} onReload={(tabId) => reloadDraftTab(tabId, false)} />
+      </>
+    );
   const { view } = status;
   const onExport = (format: ExportFormat) => {
     const exportedAt = Date.now();
@@ -19,12 +26,15 @@ export function App() {
     downloadText(file.name, file.text, file.mimeType);
   };
   return (
-    <DraftPanel
-      view={view}
-      activeDraftTabId={status.activeDraftTabId}
-      now={Math.max(now, view.now)}
-      onReload={reloadDraftTab}
-      onExport={onExport}
-    />
+    <>
+      <HostAccessNotice />
+      <DraftPanel
+        view={view}
+        activeDraftTabId={status.activeDraftTabId}
+        now={Math.max(now, view.now)}
+        onReload={reloadDraftTab}
+        onExport={onExport}
+      />
+    </>
   );
 }

@@ -1,28 +1,23 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DraftRoom, FAST_RECOVERY, faultFigures, measureFault, recordFigure, sendToWorker, statusOf } from './support/fault-room';
+import { DraftRoom, FAST_RECOVERY, faultFigures, measureFault, recordFigure, statusOf } from './support/fault-room';
 import { DEFAULT_SILENCE_CONFIG } from '../../src/connection/silence';
 import { printFaultSummary } from './support/fault-summary';
-
-/** A short draft per scenario: long enough to inject a fault mid-draft and see picks missed. */
-const SMALL_DRAFT = { teams: 6, rounds: 5, pickIntervalMs: 450, clockTickMs: 1000, preDraftMs: 1000 } as const;
+import { RoomKeeper, SMALL_DRAFT, backgroundTerminated, browserRestart, dropRecoveredByEspn, silentStall } from './support/scenarios';
 
 describe('fault recovery in Chromium with the production build', () => {
   let room: DraftRoom | undefined;
+  /** For the scenarios shared with Firefox (tests/e2e/firefox). */
+  const rooms = new RoomKeeper();
 
   afterEach(async () => {
     await room?.close();
     room = undefined;
+    await rooms.closeAll();
   });
 
   afterAll(() => printFaultSummary(faultFigures, 'single-fault scenarios'));
 
-  it('recovers an abrupt drop (1006) through ESPN’s own reconnect, without reloading', async () => {
-    room = await DraftRoom.open({ sim: { ...SMALL_DRAFT, seed: 'drop-1006' }, pageQuery: { simReconnect: 'auto', simReconnectDelayMs: 500 } });
-    await room.sim.whenPicks(5);
-    const figure = await measureFault(room, 'ESPN reconnects', 'close 1006', () => room!.sim.faults.drop(1006));
-    expect(figure.reloads).toBe(0);
-    await room.expectExportEqualsTruth();
-  });
+  it('recovers an abrupt drop (1006) through ESPN’s own reconnect, without reloading', () => dropRecoveredByEspn(rooms));
 
   it('recovers clean server closes (1000, 1001, 1011) by reloading when ESPN’s client never reconnects', async () => {
     room = await DraftRoom.open({ sim: { ...SMALL_DRAFT, seed: 'clean-closes' }, pageQuery: { simReconnect: 'never' } });
@@ -45,14 +40,7 @@ describe('fault recovery in Chromium with the production build', () => {
     }
   });
 
-  it('detects a silent stall (socket open, nothing arrives, not even PONG) and reloads', async () => {
-    room = await DraftRoom.open({ sim: { ...SMALL_DRAFT, seed: 'stall' }, pageQuery: { simReconnect: 'auto' } });
-    await room.sim.whenPicks(4);
-    const figure = await measureFault(room, 'silent stall', 'stall', () => room!.sim.faults.stall(120_000));
-    expect(figure.reloads).toBeGreaterThanOrEqual(1);
-    expect(figure.picksCaughtUp).toBeGreaterThan(0);
-    await room.expectExportEqualsTruth();
-  });
+  it('detects a silent stall (socket open, nothing arrives, not even PONG) and reloads', () => silentStall(rooms));
 
   it("applies the user's silence budget in the page", async () => {
     room = await DraftRoom.open({
@@ -96,8 +84,8 @@ describe('fault recovery in Chromium with the production build', () => {
     expect(room.sim.connectionHistory.length).toBe(connectionsBefore);
     expect((await room.view())?.connection?.phase).toBe('kicked');
 
-    await room.control.reload();
-    await room.control.getByRole('button', { name: 'Reload now' }).click();
+    await room.browser.reloadControl();
+    await room.browser.clickControlButton('Reload now');
     const catchUp = await room.waitForCatchUp();
     const incident = (await room.incidents()).at(-1)!;
     recordFigure({
@@ -112,33 +100,7 @@ describe('fault recovery in Chromium with the production build', () => {
     await room.expectExportEqualsTruth();
   });
 
-  it('loses nothing when the service worker is terminated mid-draft', async () => {
-    room = await DraftRoom.open({ sim: { ...SMALL_DRAFT, seed: 'worker' }, pageQuery: { simReconnect: 'auto' } });
-    for (const picks of [3, 10, 18]) {
-      await room.sim.whenPicks(picks);
-      const stoppedAt = Date.now();
-      expect(await room.terminateWorker()).toBe(true);
-      await room.waitForCatchUp();
-      recordFigure({ scenario: 'worker terminated', fault: 'worker terminated', detectionMs: null, catchUpMs: Date.now() - stoppedAt, reloads: 0, picksCaughtUp: null });
-    }
-    await room.expectExportEqualsTruth();
-  });
+  it('loses nothing when the service worker is terminated mid-draft', () => backgroundTerminated(rooms));
 
-  it('brings back the picks made while the browser was closed, from INIT on the next load', async () => {
-    room = await DraftRoom.open({ sim: { ...SMALL_DRAFT, seed: 'restart' }, pageQuery: { simReconnect: 'auto' } });
-    await room.sim.whenPicks(6);
-    await room.closeBrowser();
-    const closedAt = Date.now();
-    const picksAtClose = room.sim.truth().length;
-    await room.sim.whenPicks(picksAtClose + 5);
-    await room.launch();
-    await room.openDraftPage();
-    await room.waitForCatchUp();
-    recordFigure({ scenario: 'browser restart', fault: 'browser closed + relaunched', detectionMs: null, catchUpMs: Date.now() - closedAt, reloads: 0, picksCaughtUp: null });
-    const view = await room.view();
-    const sources = view!.state.picks.slice(picksAtClose, picksAtClose + 5).map((pick) => pick.source);
-    expect(sources).toEqual(['init', 'init', 'init', 'init', 'init']);
-    await room.expectExportEqualsTruth();
-    expect(await sendToWorker(room.control, { type: 'get-view', tabId: null })).not.toBeNull();
-  });
+  it('brings back the picks made while the browser was closed, from INIT on the next load', () => browserRestart(rooms));
 });

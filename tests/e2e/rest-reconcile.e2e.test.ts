@@ -29,7 +29,7 @@ describe("reconciliation with ESPN's REST API after the draft", () => {
     room = await DraftRoom.open({ sim: { ...SMALL_PRIVATE_DRAFT, seed: 'rest-logged-out' } });
     // The user logs out in another tab mid-draft: the socket goes on, the REST reads lose their cookies.
     await room.sim.whenPicks(3);
-    await room.context.clearCookies();
+    await room.browser.clearCookies();
     await room.expectExportEqualsTruth();
     await expect
       .poll(() => eventMessages(room!), { timeout: 30_000, interval: 250 })

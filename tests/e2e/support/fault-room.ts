@@ -1,18 +1,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../sim/index';
-import { extensionId, launchChromiumWithExtension, terminateServiceWorker } from '../../support/chromium';
 import type { DraftView } from '../../../src/contract/draft-view';
 import type { Settings } from '../../../src/contract/settings';
 import { allIncidents, type Incident } from '../../../src/connection/incident';
 import { displayStatus } from '../../../src/connection/status';
-import { exportJsonWithNames } from './popup';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumExtensionBrowser } from './chromium-browser';
+import type { ExtensionBrowser, LaunchExtensionBrowser } from './extension-browser';
+import { exportJsonWithNamesVia } from './popup';
 import { asTruthPick } from './truth';
-
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
 /**
  * Fast but realistic recovery timings for the suite. They go through the extension's own
@@ -27,66 +26,67 @@ export interface DraftRoomOptions {
   /** Draft-page query for the simulated ESPN client, e.g. { simReconnect: 'never' }. */
   pageQuery?: Record<string, string | number | boolean>;
   settings?: Settings;
+  /** Which browser runs the extension (default: Chromium). */
+  launcher?: LaunchExtensionBrowser;
 }
 
-/** Sends a runtime message from an extension page, as the popup does. */
-export function sendToWorker(extensionPage: Page, message: unknown): Promise<unknown> {
-  return extensionPage.evaluate((msg) => {
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
-    return runtime.sendMessage(msg);
-  }, message);
-}
-
-/** A simulated draft room with the built extension watching it in a real Chromium. */
+/** A simulated draft room with the built extension watching it in a real browser. */
 export class DraftRoom {
-  context!: BrowserContext;
-  extId!: string;
-  draftPage!: Page;
-  /** An extension page used to talk to the worker (the popup, opened as a tab). */
-  control!: Page;
+  /** The browser with the extension, its control tab on the popup page. */
+  browser!: ExtensionBrowser;
 
   private constructor(
     readonly sim: Simulator,
     readonly profile: string,
+    readonly downloadsDir: string,
     private readonly options: DraftRoomOptions,
   ) {}
 
   static async open(options: DraftRoomOptions): Promise<DraftRoom> {
     const sim = await startSimulator({ autoStart: false, ...options.sim });
     const profile = await mkdtemp(join(tmpdir(), 'draft-watch-e2e-'));
-    const room = new DraftRoom(sim, profile, options);
-    await room.launch();
-    await sendToWorker(room.control, { type: 'set-settings', settings: options.settings ?? FAST_RECOVERY });
-    await room.openDraftPage();
-    await expect.poll(() => sim.connections, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    const downloadsDir = await mkdtemp(join(tmpdir(), 'draft-watch-downloads-'));
+    const room = new DraftRoom(sim, profile, downloadsDir, options);
+    try {
+      await room.launch();
+      await room.send({ type: 'set-settings', settings: options.settings ?? FAST_RECOVERY });
+      await room.openDraftPage();
+      await expect.poll(() => sim.connections, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    } catch (error) {
+      await room.close();
+      throw error;
+    }
     sim.start();
     return room;
   }
 
-  /** (Re)launches Chromium on this room's profile; the extension and its IndexedDB persist across launches. */
+  /** (Re)launches the browser on this room's profile; the extension and its IndexedDB persist across launches. */
   async launch(): Promise<void> {
-    this.context = await launchChromiumWithExtension({
-      extensionDir: EXTENSION_DIR,
-      userDataDir: this.profile,
-      headless: true,
-      hostResolverRules: this.sim.hostResolverRules,
-    });
-    this.extId = await extensionId(this.context);
-    this.control = await this.context.newPage();
-    await this.control.goto(`chrome-extension://${this.extId}/popup.html`);
+    const launch = this.options.launcher ?? launchChromium;
+    this.browser = await launch({ sim: this.sim, profileDir: this.profile, downloadsDir: this.downloadsDir });
   }
 
   async openDraftPage(): Promise<void> {
-    this.draftPage = this.context.pages().find((page) => page.url().includes('/football/draft')) ?? (await this.context.newPage());
-    await this.draftPage.goto(this.sim.draftPageUrlFor({ query: { simPingMs: 3000, ...this.options.pageQuery } }));
+    await this.browser.openDraftPage(this.sim.draftPageUrlFor({ query: { simPingMs: 3000, ...this.options.pageQuery } }));
   }
 
   async closeBrowser(): Promise<void> {
-    await this.context.close();
+    await this.browser.close();
+  }
+
+  /** Chromium only: the control tab (the popup page) as a Playwright page. */
+  get control(): Page {
+    if (!('control' in this.browser)) throw new Error(`the control tab is only exposed as a page in Chromium, not ${this.browser.name}`);
+    return (this.browser as ChromiumExtensionBrowser).control;
+  }
+
+  /** Sends a runtime message from an extension page, as the popup does. */
+  send(message: unknown): Promise<unknown> {
+    return this.browser.sendMessage(message);
   }
 
   async view(): Promise<DraftView | null> {
-    return (await sendToWorker(this.control, { type: 'get-view', tabId: null })) as DraftView | null;
+    return (await this.send({ type: 'get-view', tabId: null })) as DraftView | null;
   }
 
   async incidents(): Promise<Incident[]> {
@@ -109,8 +109,9 @@ export class DraftRoom {
     return Date.now() - started;
   }
 
+  /** Stops the background (Chromium's service worker, Firefox's event page) as the browser does on idle. */
   async terminateWorker(): Promise<boolean> {
-    return terminateServiceWorker(this.context, this.extId);
+    return this.browser.terminateBackground();
   }
 
   /** After the draft: the exported pick log must equal the simulator's board. */
@@ -118,8 +119,8 @@ export class DraftRoom {
     await this.sim.whenComplete();
     await expect.poll(async () => (await this.view())?.state.status, { timeout: 60_000, interval: 250 }).toBe('complete');
     await this.waitForCatchUp();
-    await this.control.reload();
-    const { log } = await exportJsonWithNames(this.control);
+    await this.browser.reloadControl();
+    const { log } = await exportJsonWithNamesVia(this.browser);
     // INIT cannot say who autopicked, so the flag is compared separately, for picks seen live.
     const exported = log.picks.map((pick) => ({ ...asTruthPick(pick), autopick: false }));
     const truth = this.sim.truth().map((pick) => ({ ...pick, autopick: false }));
@@ -136,9 +137,10 @@ export class DraftRoom {
   }
 
   async close(): Promise<void> {
-    await this.context?.close().catch(() => undefined);
+    await this.browser?.close().catch(() => undefined);
     await this.sim.close();
     await rm(this.profile, { recursive: true, force: true });
+    await rm(this.downloadsDir, { recursive: true, force: true });
   }
 }
 

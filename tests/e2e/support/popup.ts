@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { pickLogSchema, type PickLogJson } from '../../../src/export/pick-log-schema';
+import type { ExtensionBrowser } from './extension-browser';
 
 export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();
@@ -26,12 +27,20 @@ export async function exportFile(popup: Page, button: 'Export JSON' | 'Export CS
 }
 
 /** Exports JSON until every pick has a player name (names load in the background, after the picks). */
-export async function exportJsonWithNames(popup: Page, attempts = 40): Promise<{ name: string; text: string; log: PickLogJson }> {
+export function exportJsonWithNames(popup: Page, attempts = 40): Promise<{ name: string; text: string; log: PickLogJson }> {
+  return exportJsonWithNamesVia({ exportFile: (button) => exportFile(popup, button) }, attempts);
+}
+
+/** The same, through any browser's export (see ExtensionBrowser). */
+export async function exportJsonWithNamesVia(
+  from: Pick<ExtensionBrowser, 'exportFile'>,
+  attempts = 40,
+): Promise<{ name: string; text: string; log: PickLogJson }> {
   for (let attempt = 1; ; attempt += 1) {
-    const file = await exportFile(popup, 'Export JSON');
+    const file = await from.exportFile('Export JSON');
     const log = pickLogSchema.parse(JSON.parse(file.text));
     const named = log.picks.every((pick) => pick.playerName !== null) && log.draft.teams.every((team) => team.name !== null);
     if (named || attempt >= attempts) return { ...file, log };
-    await popup.waitForTimeout(500);
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
