@@ -17,7 +17,7 @@ import type { ConnectionContext, ConnectionInput, ConnectionState, ConnectionSte
 /**
  * The connection of one draft tab as one pure reducer: what the page reports (sockets, frames,
  * stalls, unloads), what the tab does (navigates, closes), the recovery timer and the user's
- * "Reload now" all go through `reduceConnection`, which records health and incidents and decides
+ * "Reload draft tab" all go through `reduceConnection`, which records health and incidents and decides
  * the recovery in the same step, so the two can never disagree.
  *
  * Pure: time and randomness come in `ctx`; effects come back as data (`actions`), and the lines

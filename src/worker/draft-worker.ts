@@ -112,7 +112,7 @@ export class DraftWorker {
     return records;
   }
 
-  /** Timers, tab changes and the user's "Reload now" reach the policy through here. */
+  /** Timers, tab changes and the user's "Reload draft tab" reach the policy through here. */
   handleRecoveryInput(tabId: number, input: ConnectionInput): Promise<void> {
     return this.serialize(async () => {
       const session = await this.deps.store.getTab(tabId);

@@ -85,7 +85,7 @@ describe('fault recovery in Chromium with the production build', () => {
     expect((await room.view())?.connection?.phase).toBe('kicked');
 
     await room.browser.reloadControl();
-    await room.browser.clickControlButton('Reload now');
+    await room.browser.clickControlButton('Reload draft tab');
     const catchUp = await room.waitForCatchUp();
     const incident = (await room.incidents()).at(-1)!;
     recordFigure({

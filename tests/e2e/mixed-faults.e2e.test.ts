@@ -42,7 +42,7 @@ const kick: Fault = {
     await expect.poll(async () => (await room.view())?.connection?.phase, { timeout: 15_000 }).toBe('kicked');
     // The user reads the popup and asks for a reload.
     await room.browser.reloadControl();
-    await room.browser.clickControlButton('Reload now');
+    await room.browser.clickControlButton('Reload draft tab');
     await room.waitForCatchUp();
     recordFigure({ scenario: 'mixed', fault: 'LEFT me 2 (user reloads)', detectionMs: 0, catchUpMs: Date.now() - kickedAt, reloads: 1, picksCaughtUp: null });
   },
