@@ -1,7 +1,7 @@
 import type { DraftState } from '../draft/types';
 import { quoteFrameText } from '../draft/redact';
 import type { DraftEvent } from '../protocol/events';
-import type { StallCause } from './silence';
+import type { SilencePhase, StallCause } from './silence';
 import type { ConnectionInput } from './types';
 
 /**
@@ -89,4 +89,18 @@ function received(at: number, event: DraftEvent | undefined, caughtUp: number | 
 function isKick(event: DraftEvent | undefined, draft: FeedEntry['draft']): boolean {
   const myTeamId = draft?.myTeamId ?? null;
   return event?.type === 'left' && event.reason === 2 && myTeamId !== null && event.teamId === myTeamId;
+}
+
+/**
+ * The input that closes every batch: the tab is alive, and where the draft stands sets how long
+ * it may stay quiet (the watchdog, watchdog.ts). The last draft status in the batch wins.
+ */
+export function batchInput(entries: readonly FeedEntry[]): ConnectionInput {
+  let quiet: SilencePhase | null = null;
+  for (const { draft } of entries) if (draft) quiet = quietPhaseOf(draft.status);
+  return { type: 'batchReceived', quiet };
+}
+
+function quietPhaseOf(status: DraftState['status']): SilencePhase {
+  return status === 'paused' ? 'paused' : status === 'complete' ? 'complete' : 'active';
 }

@@ -12,6 +12,8 @@ export type IncidentCause =
   | { kind: 'frames-lost' }
   | { kind: 'silence'; silentForMs: number }
   | { kind: 'pong-timeout'; silentForMs: number }
+  /** The worker's watchdog: the tab, live until then, stopped sending batches (relay or hook gone, tab frozen). */
+  | { kind: 'batches-stopped'; silentForMs: number }
   | { kind: 'page-unload' }
   | { kind: 'kicked' };
 
@@ -168,6 +170,8 @@ export function describeCause(cause: IncidentCause): string {
       return `No data from ESPN for ${formatDuration(cause.silentForMs)}`;
     case 'pong-timeout':
       return `ESPN stopped answering heartbeats (silent for ${formatDuration(cause.silentForMs)})`;
+    case 'batches-stopped':
+      return `Nothing reached the extension from the draft tab for ${formatDuration(cause.silentForMs)}`;
     case 'page-unload':
       return 'Draft tab was closed or left the draft room';
     case 'kicked':

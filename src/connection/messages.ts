@@ -18,6 +18,10 @@ export function stallMessage(cause: StallCause, silentForMs: number): string {
   return `${what}; waiting for ESPN to reconnect`;
 }
 
+export function batchesStoppedMessage(silentForMs: number): string {
+  return `Nothing arrived from the draft tab for ${formatDuration(silentForMs)} (the page or the extension's link to it stopped); waiting for it to come back`;
+}
+
 export function reloadMessage(attempt: number, maxAttempts: number, why: string | null): string {
   return `Reloading draft tab, attempt ${attempt}/${maxAttempts}${why ? ` (${why})` : ''}`;
 }
@@ -37,6 +41,7 @@ export function reconnectedMessage(elapsedMs: number, reloads: number): string {
 
 export const MESSAGES = {
   resumed: (elapsedMs: number) => `ESPN's connection came back by itself after ${formatDuration(elapsedMs)}`,
+  tabResumed: (elapsedMs: number) => `The draft tab is sending again after ${formatDuration(elapsedMs)}`,
   espnSocketOpened: 'ESPN opened a new draft socket; waiting for its snapshot',
   kicked:
     'ESPN disconnected this tab because the draft was opened in another tab or device; not reloading, since that would disconnect the other one',

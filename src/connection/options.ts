@@ -40,6 +40,13 @@ export interface Options {
   /** Reloads before giving up and asking the user. */
   maxAttempts: number;
 
+  // ── The watchdog (watchdog.ts) ─────────────────────────────────────────────────────────────
+  /**
+   * Added to the phase's silence budget before the worker declares a live tab's batches stopped:
+   * the page hook must get to report ESPN's own silence first.
+   */
+  watchdogMarginMs: number;
+
   // ── Health bookkeeping (incident.ts, heartbeat.ts) ─────────────────────────────────────────
   /** Resolved incidents kept, oldest dropped first. */
   maxIncidents: number;
@@ -81,6 +88,11 @@ export const DEFAULT: Readonly<Options> = Object.freeze({
   // 6: with the values above at most ~3 minutes of trying (6 × 20 s timeouts + ≤ 60 s backoff +
   // grace); past that the outage is not something a reload fixes (network down, ESPN down, logged out).
   maxAttempts: 6,
+
+  // 4 s: the hook checks for silence every 1 s and flushes a batch 50 ms later, and a hidden tab's
+  // timers may run up to 1 s late; 4 s covers both twice, so when ESPN is the one silent the
+  // hook's stall report always arrives first. A dead relay is noticed ≤ 15 s after its last batch.
+  watchdogMarginMs: 4_000,
 
   // 50: a bad evening's worth of incidents, not a memory leak.
   maxIncidents: 50,

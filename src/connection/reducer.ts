@@ -1,6 +1,6 @@
 import { addRttSample, EMPTY_HEARTBEAT } from './heartbeat';
 import { addPicksCaughtUp, closeIncident, openIncident, updateIncident, type IncidentCause } from './incident';
-import { dropMessage, MESSAGES, stallMessage } from './messages';
+import { batchesStoppedMessage, dropMessage, MESSAGES, stallMessage } from './messages';
 import {
   holdForNewSocket,
   isRecovering,
@@ -13,6 +13,7 @@ import {
   unchanged,
 } from './recovery';
 import type { ConnectionContext, ConnectionInput, ConnectionState, ConnectionStep, DropCause, FaultKind } from './types';
+import { wasLive, watchdogDueAt } from './watchdog';
 
 /**
  * The connection of one draft tab as one pure reducer: what the page reports (sockets, frames,
@@ -29,6 +30,8 @@ export function initialConnection(): ConnectionState {
     ...NOT_RECOVERING,
     reloadInFlight: false,
     socket: { open: false, openedAt: null, synced: false, lastFrameAt: null, lastInboundAt: null, lastPingSentAt: null, lastPongAt: null },
+    lastBatchAt: null,
+    quietPhase: 'active',
     heartbeat: EMPTY_HEARTBEAT,
     incident: null,
     incidents: [],
@@ -86,8 +89,10 @@ export function reduceConnection(state: ConnectionState, input: ConnectionInput,
       const done = state.socket.open ? state : close(state, 'abandoned', input.at, ctx);
       return stop(done, 'complete', 'info', MESSAGES.draftComplete, ctx);
     }
+    case 'batchReceived':
+      return onBatchReceived(state, input, ctx);
     case 'timerFired':
-      return onTimerFired(state, ctx);
+      return state.phase === 'watching' ? onWatchdogFired(state, ctx) : onTimerFired(state, ctx);
     case 'tabNavigatedAway':
       if (state.phase === 'navigatedAway' || state.phase === 'complete') return unchanged(state);
       return stop(state, 'navigatedAway', 'info', MESSAGES.navigatedAway, ctx);
@@ -153,9 +158,39 @@ function onFrameReceived(
   // very socket that stalled can resume; after a new socket or a reload it needs an INIT.
   if (state.phase === 'grace' && state.fault === 'stall' && state.newSocketOpenedAt === null) {
     const whole = close({ ...heard, socket: { ...socket, synced: true } }, 'recovered', at, ctx);
-    return recovered(whole, ctx, MESSAGES.resumed(ctx.now - (state.recoveryStartedAt ?? ctx.now)));
+    const elapsed = ctx.now - (state.recoveryStartedAt ?? ctx.now);
+    const tabWasSilent = state.incident?.cause.kind === 'batches-stopped';
+    return recovered(whole, ctx, tabWasSilent ? MESSAGES.tabResumed(elapsed) : MESSAGES.resumed(elapsed));
   }
   return unchanged(heard);
+}
+
+/**
+ * A batch arrived: the tab and its relay are alive. While a live feed is watched, the watchdog's
+ * deadline is armed, or brought forward when the draft's phase shortened the budget; otherwise
+ * the pending deadline re-arms itself from `lastBatchAt` when it fires (watchdog.ts).
+ */
+function onBatchReceived(
+  state: ConnectionState,
+  input: Extract<ConnectionInput, { type: 'batchReceived' }>,
+  ctx: ConnectionContext,
+): ConnectionStep {
+  const heard: ConnectionState = { ...state, lastBatchAt: ctx.now, quietPhase: input.quiet ?? state.quietPhase };
+  if (heard.phase !== 'watching') return unchanged(heard);
+  const due = watchdogDueAt(heard, ctx.options);
+  if (due === null) return unchanged({ ...heard, deadline: null });
+  if (!wasLive(heard) || (heard.deadline !== null && heard.deadline <= due)) return unchanged(heard);
+  return { state: { ...heard, deadline: due }, actions: [{ type: 'wait', untilMs: due }], log: [] };
+}
+
+/** The watchdog's timer: re-arms while batches keep coming, and declares a stall once they stopped. */
+function onWatchdogFired(state: ConnectionState, ctx: ConnectionContext): ConnectionStep {
+  const due = watchdogDueAt(state, ctx.options);
+  if (state.deadline === null || due === null) return unchanged({ ...state, deadline: null });
+  if (ctx.now < due) return { state: { ...state, deadline: due }, actions: [{ type: 'wait', untilMs: due }], log: [] };
+  const silentForMs = ctx.now - (state.lastBatchAt ?? ctx.now);
+  const cause: IncidentCause = { kind: 'batches-stopped', silentForMs };
+  return onFault({ ...state, deadline: null }, cause, ctx.now, ctx, 'stall', batchesStoppedMessage(silentForMs));
 }
 
 /**

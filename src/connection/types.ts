@@ -2,7 +2,7 @@ import type { LogEntry } from '../draft/types';
 import type { HeartbeatStats } from './heartbeat';
 import type { IncidentBook } from './incident';
 import type { Options } from './options';
-import type { StallCause } from './silence';
+import type { SilencePhase, StallCause } from './silence';
 
 /**
  * Where the watch over one draft tab stands: the one story that health and recovery used to tell
@@ -65,6 +65,10 @@ export interface ConnectionState extends IncidentBook {
   /** Our own recovery reload is unloading the page; its unload is not the user leaving. */
   reloadInFlight: boolean;
   socket: SocketActivity;
+  /** When the worker last received a batch from this tab (worker clock): the watchdog's reference. */
+  lastBatchAt: number | null;
+  /** Where the draft stood in the last batch that said so; sets how long the tab may stay quiet. */
+  quietPhase: SilencePhase;
   heartbeat: HeartbeatStats;
 }
 
@@ -94,6 +98,11 @@ export type ConnectionInput =
   /** ESPN disconnected this tab for a duplicate connection (`LEFT <me> <swid> 2`). */
   | { type: 'kicked'; at: number }
   | { type: 'draftCompleted'; at: number }
+  /**
+   * The end of every batch from the tab (after its items' inputs): the tab and its relay are alive.
+   * `quiet` is the draft's silence phase after the batch, or null when the batch did not say.
+   */
+  | { type: 'batchReceived'; quiet: SilencePhase | null }
   | { type: 'timerFired' }
   | { type: 'tabNavigatedAway' }
   | { type: 'tabClosed' }

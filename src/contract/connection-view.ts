@@ -19,6 +19,7 @@ const incidentCauseSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('frames-lost') }),
   z.object({ kind: z.literal('silence'), silentForMs: z.number() }),
   z.object({ kind: z.literal('pong-timeout'), silentForMs: z.number() }),
+  z.object({ kind: z.literal('batches-stopped'), silentForMs: z.number() }),
   z.object({ kind: z.literal('page-unload') }),
   z.object({ kind: z.literal('kicked') }),
 ]);
@@ -55,6 +56,9 @@ export const connectionStateSchema = z.object({
     lastPingSentAt: timestamp,
     lastPongAt: timestamp,
   }),
+  // Added with the watchdog: a state stored by an earlier release lacks them and starts unarmed.
+  lastBatchAt: timestamp.default(null),
+  quietPhase: z.enum(['active', 'paused', 'complete']).default('active'),
   heartbeat: z.object({ lastRttMs: timestamp, smoothedRttMs: timestamp, maxRttMs: timestamp, samples: count }),
   incident: incidentSchema.nullable(),
   incidents: z.array(incidentSchema),

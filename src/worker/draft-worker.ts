@@ -15,7 +15,7 @@ import { readTeamNames } from '../lookups/team-names';
 import type { Transports } from '../lookups/league-client';
 import { DEFAULT_LOOKUP_OPTIONS, hasAttemptsLeft, type LookupOptions } from '../lookups/retry';
 import { applyTeamNames } from '../draft/apply-team-names';
-import { superviseBatch, superviseInput, type Supervision } from './supervise';
+import { superviseBatchAndArrival, superviseInput, type Supervision } from './supervise';
 import { claimReconcileAttempt, commitReconcileOutcome, reconcileWithRest } from '../lookups/final-board';
 import type { TabControl } from '../adapters/tab-control';
 
@@ -71,7 +71,7 @@ export class DraftWorker {
         session.draftId !== null && ingested.session.draftId !== session.draftId
           ? { ...ingested.session, connection: initialConnection() }
           : ingested.session;
-      const supervised = superviseBatch(sessionForDraft, ingested.lifecycle, await this.superviseContext(), session.activeSocketId);
+      const supervised = superviseBatchAndArrival(sessionForDraft, ingested.lifecycle, await this.superviseContext(), session.activeSocketId);
       const logs = new Map(ingested.logs);
       if (supervised.session.draftId && supervised.log.length > 0) {
         logs.set(supervised.session.draftId, (logs.get(supervised.session.draftId) ?? []).concat(supervised.log));

@@ -1,4 +1,4 @@
-import { feedInputs } from '../connection/feed-inputs';
+import { batchInput, feedInputs } from '../connection/feed-inputs';
 import { reduceConnection, reduceConnectionAll } from '../connection/reducer';
 import type { ConnectionContext, ConnectionInput, ConnectionStep } from '../connection/types';
 import type { LifecycleEntry } from './ingest';
@@ -25,6 +25,25 @@ export function superviseBatch(
   activeBefore: string | null = session.activeSocketId,
 ): Supervision {
   return withSession(session, reduceConnectionAll(session.connection, feedInputs(entries, activeBefore), ctx), ctx);
+}
+
+/**
+ * `superviseBatch`, then the batch's arrival itself (the tab is alive), which feeds the watchdog
+ * (src/connection/watchdog.ts). The worker runs this one for every batch.
+ */
+export function superviseBatchAndArrival(
+  session: TabSession,
+  entries: readonly LifecycleEntry[],
+  ctx: SuperviseContext,
+  activeBefore: string | null = session.activeSocketId,
+): Supervision {
+  const items = superviseBatch(session, entries, ctx, activeBefore);
+  const arrival = reduceConnection(items.session.connection, batchInput(entries), ctx);
+  return {
+    session: { ...items.session, connection: arrival.state },
+    actions: [...items.actions, ...arrival.actions],
+    log: [...items.log, ...arrival.log],
+  };
 }
 
 /** Feeds a non-batch input (timer, tab change, user action) to the reducer. */

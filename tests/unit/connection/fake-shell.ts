@@ -22,7 +22,7 @@ export function recoveryOf(state: ConnectionState) {
 }
 
 const withAt = (input: ShellInput, now: number): ConnectionInput =>
-  ('at' in input || ['timerFired', 'tabNavigatedAway', 'tabClosed', 'manualReloadRequested'].includes(input.type)
+  ('at' in input || ['timerFired', 'tabNavigatedAway', 'tabClosed', 'manualReloadRequested', 'batchReceived'].includes(input.type)
     ? input
     : { ...input, at: now }) as ConnectionInput;
 

@@ -16,6 +16,7 @@ describe('Options DEFAULT', () => {
       backoffMinMs: 1_000,
       backoffCapMs: 30_000,
       maxAttempts: 6,
+      watchdogMarginMs: 4_000,
       maxIncidents: 50,
       rttSmoothing: 1 / 8,
     });

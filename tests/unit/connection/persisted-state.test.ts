@@ -23,6 +23,16 @@ describe('parseConnectionState', () => {
     expect(parseConnectionState(JSON.parse(JSON.stringify(initialConnection())))).toEqual(initialConnection());
   });
 
+  it('reads a state stored before the watchdog as unarmed, with the active quiet phase', () => {
+    const { lastBatchAt: _lastBatchAt, quietPhase: _quietPhase, ...older } = storedBackoff();
+    expect(older).not.toHaveProperty('lastBatchAt');
+    expect(parseConnectionState(older)).toEqual({ ...older, lastBatchAt: null, quietPhase: 'active' });
+  });
+
+  it('refuses an unknown quiet phase', () => {
+    expect(parseConnectionState({ ...storedBackoff(), quietPhase: 'asleep' })).toBeNull();
+  });
+
   it.each([
     ['nothing', () => undefined],
     ['a string', () => 'grace'],

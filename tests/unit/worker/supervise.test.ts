@@ -14,7 +14,7 @@ import type { ConnectionInput } from '../../../src/connection/types';
 import type { HookItem } from '../../../src/contract/page-events';
 import type { LifecycleEntry } from '../../../src/worker/ingest';
 import { newTabSession, type TabSession } from '../../../src/store/records';
-import { superviseBatch, superviseInput, type SuperviseContext, type Supervision } from '../../../src/worker/supervise';
+import { superviseBatch, superviseBatchAndArrival, superviseInput, type SuperviseContext, type Supervision } from '../../../src/worker/supervise';
 
 const T = 1_756_607_000_000;
 const TAB = 9;
@@ -729,5 +729,35 @@ describe('superviseBatch: a hole in the frame stream', () => {
     expect(health(result.session).activeIncident?.cause).toEqual({ kind: 'frames-lost' });
     expect(health(result.session).drops).toBe(1);
     expect(result.log.map((entry) => entry.message)).toContain('Frames from the draft socket were lost; getting a fresh snapshot from ESPN');
+  });
+});
+
+describe('superviseBatchAndArrival: the watchdog sees every batch', () => {
+  it('is superviseBatch plus the arrival: a live batch arms the watchdog after the batch\'s own actions', () => {
+    const fresh = newTabSession(TAB, T);
+    const entries = [open('w1', T), init('w1', T + 200)];
+    const plain = superviseBatch(fresh, entries, ctx(T + 250));
+    const watched = superviseBatchAndArrival(fresh, entries, ctx(T + 250));
+    expect(plain.actions).toEqual([]);
+    expect(watched.actions).toEqual([{ type: 'wait', untilMs: T + 250 + DEFAULT.activeBudgetMs + DEFAULT.watchdogMarginMs }]);
+    expect(watched.log).toEqual(plain.log);
+    expect(watched.session.connection.lastBatchAt).toBe(T + 250);
+    expect(displayStatus(watched.session.connection)).toBe('live');
+  });
+
+  it('keeps a drop\'s grace deadline: the arrival does not arm during a recovery', () => {
+    const live = superviseBatchAndArrival(newTabSession(TAB, T), [open('w2', T), init('w2', T + 200)], ctx(T + 250)).session;
+    const dropped = superviseBatchAndArrival(live, [close('w2', T + 5_000)], ctx(T + 5_050), 'w2');
+    expect(dropped.actions).toEqual([{ type: 'wait', untilMs: T + 5_050 + GRACE }]);
+    expect(dropped.session.connection.deadline).toBe(T + 5_050 + GRACE);
+  });
+
+  it('takes the paused budget from a paused draft in the batch', () => {
+    const live = superviseBatchAndArrival(newTabSession(TAB, T), [open('w3', T), init('w3', T + 200)], ctx(T + 250)).session;
+    const pausedDraft: DraftState = { ...LIVE_DRAFT, status: 'paused' };
+    const paused = superviseBatchAndArrival(live, [frameIn('w3', T + 5_000, '0 CLOCK', { draft: pausedDraft })], ctx(T + 5_050), 'w3');
+    expect(paused.session.connection.quietPhase).toBe('paused');
+    // The pending (earlier) deadline stays; it re-arms to the paused budget when it comes due.
+    expect(paused.actions).toEqual([]);
   });
 });
