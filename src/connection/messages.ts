@@ -22,6 +22,10 @@ export function batchesStoppedMessage(silentForMs: number): string {
   return `Nothing arrived from the draft tab for ${formatDuration(silentForMs)} (the page or the extension's link to it stopped); waiting for it to come back`;
 }
 
+export function reloadHeldMessage(reloads: number, windowMs: number, waitMs: number): string {
+  return `Not reloading yet: the draft tab was already reloaded ${plural(reloads, 'time')} in the last ${formatDuration(windowMs)}; next try in ${formatDuration(waitMs)}`;
+}
+
 export function reloadMessage(attempt: number, maxAttempts: number, why: string | null): string {
   return `Reloading draft tab, attempt ${attempt}/${maxAttempts}${why ? ` (${why})` : ''}`;
 }

@@ -39,6 +39,10 @@ export interface Options {
   backoffCapMs: number;
   /** Reloads before giving up and asking the user. */
   maxAttempts: number;
+  /** Most automatic reloads of one tab within any `reloadWindowMs`, whatever the page does. */
+  maxReloadsPerWindow: number;
+  /** The rolling window of `maxReloadsPerWindow`. */
+  reloadWindowMs: number;
 
   // ── The watchdog (watchdog.ts) ─────────────────────────────────────────────────────────────
   /**
@@ -88,6 +92,13 @@ export const DEFAULT: Readonly<Options> = Object.freeze({
   // 6: with the values above at most ~3 minutes of trying (6 × 20 s timeouts + ≤ 60 s backoff +
   // grace); past that the outage is not something a reload fixes (network down, ESPN down, logged out).
   maxAttempts: 6,
+  // 3 per rolling 60 s: the policy above never needs more (its 1st and 4th reloads are > 60 s
+  // apart: 8 s grace + 20 s timeouts + backoff), but a page that breaks its socket right after
+  // each INIT would otherwise have the tab reloaded every ~9 s, endlessly. Past the limit the
+  // reload waits (as a backoff) until the oldest one leaves the window. The user's own "Reload
+  // now" is not limited, only counted.
+  maxReloadsPerWindow: 3,
+  reloadWindowMs: 60_000,
 
   // 4 s: the hook checks for silence every 1 s and flushes a batch 50 ms later, and a hidden tab's
   // timers may run up to 1 s late; 4 s covers both twice, so when ESPN is the one silent the

@@ -2,7 +2,7 @@ import type { LogEntry } from '../draft/types';
 import { reloadBackoffMs } from './backoff';
 import { formatDuration } from './format-duration';
 import { updateIncident } from './incident';
-import { attemptFailedMessage, gaveUpMessage, MESSAGES, reconnectedMessage, reloadMessage } from './messages';
+import { attemptFailedMessage, gaveUpMessage, MESSAGES, reconnectedMessage, reloadHeldMessage, reloadMessage } from './messages';
 import type { ConnectionAction, ConnectionContext, ConnectionState, ConnectionStep, Phase } from './types';
 
 /**
@@ -57,10 +57,33 @@ export function startReload(state: ConnectionState, attempt: number, ctx: Connec
   const counted = open
     ? { ...updateIncident(state, { reloadAttempts: Math.max(open.reloadAttempts, attempt) }), reloadInFlight: true }
     : state;
+  const recentReloads = [...reloadsInWindow(state, ctx), ctx.now].slice(-ctx.options.maxReloadsPerWindow);
   return {
-    state: { ...counted, phase: 'reloading', attempt, deadline, newSocketOpenedAt: null },
+    state: { ...counted, phase: 'reloading', attempt, deadline, newSocketOpenedAt: null, recentReloads },
     actions: [{ type: 'reloadTab' }, { type: 'wait', untilMs: deadline }],
     log: [logLine(ctx, 'info', reloadMessage(attempt, ctx.options.maxAttempts, why))],
+  };
+}
+
+/** The tab's reloads still inside the rolling window at `ctx.now`. */
+function reloadsInWindow(state: ConnectionState, ctx: ConnectionContext): number[] {
+  return state.recentReloads.filter((at) => at > ctx.now - ctx.options.reloadWindowMs && at <= ctx.now);
+}
+
+/**
+ * An automatic reload, unless the tab already had `maxReloadsPerWindow` in the window: then the
+ * attempt waits, as a backoff, until the oldest of them leaves it. Whatever the page does, a
+ * tab is never reloaded more often than that.
+ */
+export function reloadWithinLimit(state: ConnectionState, attempt: number, ctx: ConnectionContext, why: string | null): ConnectionStep {
+  const recent = reloadsInWindow(state, ctx);
+  if (recent.length < ctx.options.maxReloadsPerWindow) return startReload(state, attempt, ctx, why);
+  const deadline = recent[recent.length - ctx.options.maxReloadsPerWindow]! + ctx.options.reloadWindowMs;
+  return {
+    // `backoff` with the attempt not yet made: its timer makes attempt `attempt`.
+    state: { ...state, phase: 'backoff', attempt: attempt - 1, deadline, newSocketOpenedAt: null, recentReloads: recent },
+    actions: [{ type: 'wait', untilMs: deadline }],
+    log: [logLine(ctx, 'warn', reloadHeldMessage(recent.length, ctx.options.reloadWindowMs, deadline - ctx.now))],
   };
 }
 
@@ -92,15 +115,16 @@ export function onTimerFired(state: ConnectionState, ctx: ConnectionContext): Co
         state.newSocketOpenedAt !== null
           ? `ESPN's new socket sent no snapshot within ${formatDuration(now - state.newSocketOpenedAt)}`
           : `ESPN did not reconnect within ${formatDuration(options.graceMs)}`;
-      return startReload(state, 1, ctx, why);
+      return reloadWithinLimit(state, 1, ctx, why);
     }
     case 'backoff':
-      return startReload(state, state.attempt + 1, ctx, null);
+      return reloadWithinLimit(state, state.attempt + 1, ctx, null);
     default: {
       if (state.attempt >= options.maxAttempts) {
         const gaveUp = updateIncident(state, { gaveUp: true });
         return {
-          state: { ...gaveUp, phase: 'failed', deadline: null, newSocketOpenedAt: null, reloadInFlight: false },
+          // The next reload is the user's; the limit's count starts again from there.
+          state: { ...gaveUp, phase: 'failed', deadline: null, newSocketOpenedAt: null, reloadInFlight: false, recentReloads: [] },
           actions: [{ type: 'notifyFailed' }],
           log: [logLine(ctx, 'error', gaveUpMessage(state.attempt))],
         };

@@ -28,6 +28,7 @@ import { wasLive, watchdogDueAt } from './watchdog';
 export function initialConnection(): ConnectionState {
   return {
     ...NOT_RECOVERING,
+    recentReloads: [],
     reloadInFlight: false,
     socket: { open: false, openedAt: null, synced: false, lastFrameAt: null, lastInboundAt: null, lastPingSentAt: null, lastPongAt: null },
     lastBatchAt: null,

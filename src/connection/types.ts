@@ -62,6 +62,8 @@ export interface ConnectionState extends IncidentBook {
   fault: FaultKind | null;
   /** When a new socket opened during this recovery (its INIT still due), or null. */
   newSocketOpenedAt: number | null;
+  /** When this tab was reloaded within the last reload window (worker clock), oldest first; for the rate limit. */
+  recentReloads: number[];
   /** Our own recovery reload is unloading the page; its unload is not the user leaving. */
   reloadInFlight: boolean;
   socket: SocketActivity;

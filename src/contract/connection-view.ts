@@ -46,6 +46,8 @@ export const connectionStateSchema = z.object({
   recoveryStartedAt: timestamp,
   fault: z.enum(['drop', 'stall']).nullable(),
   newSocketOpenedAt: timestamp,
+  // Added with the reload rate limit; older stored states have made no reload we know of.
+  recentReloads: z.array(z.number()).max(100).default([]),
   reloadInFlight: z.boolean(),
   socket: z.object({
     open: z.boolean(),

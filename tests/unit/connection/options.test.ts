@@ -16,6 +16,8 @@ describe('Options DEFAULT', () => {
       backoffMinMs: 1_000,
       backoffCapMs: 30_000,
       maxAttempts: 6,
+      maxReloadsPerWindow: 3,
+      reloadWindowMs: 60_000,
       watchdogMarginMs: 4_000,
       maxIncidents: 50,
       rttSmoothing: 1 / 8,
