@@ -8,9 +8,12 @@ import { forwardPageConfig } from './forward-page-config';
 /**
  * Takes the hook's private port (synchronously, at document_start, before any page script runs)
  * and forwards what arrives on it to the worker; the worker's page settings go back the same way.
+ * Returns whether the hook's port has arrived (the worker's relay ping asks, src/worker/reattach-tabs.ts).
  */
-export function attachRelay(document: Document, page: DraftPageContext): void {
+export function attachRelay(document: Document, page: DraftPageContext): () => boolean {
+  let hookAttached = false;
   acceptHookChannel(document, (port) => {
+    hookAttached = true;
     const relay = startRelay({
       page,
       deliver: async (context, items) => {
@@ -27,4 +30,5 @@ export function attachRelay(document: Document, page: DraftPageContext): void {
     };
     void forwardPageConfig(port, () => sendToWorker('get-page-config', {}));
   });
+  return () => hookAttached;
 }

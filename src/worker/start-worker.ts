@@ -10,6 +10,8 @@ import type { Transports } from '../lookups/league-client';
 import { connectionOptionsOf } from './settings';
 import { paintBadge } from '../adapters/browser-badge';
 import { badgeOf } from '../popup/badge';
+import { createDraftTabProbe } from '../adapters/browser-draft-tabs';
+import { reattachDraftTabs } from './reattach-tabs';
 
 type Browser = typeof extensionBrowser;
 
@@ -47,7 +49,17 @@ export function startWorker(browser: Browser): RunningWorker {
           .catch(() => undefined),
     });
     // Old tab sessions must go before any recovery timer is re-armed against an id that now belongs to another tab.
-    await oncePerBrowserSession(browser, now, () => worker.forgetAllTabs());
+    // storage.session is also emptied when the extension is updated or reloaded: then open draft
+    // tabs hold orphaned content scripts and are re-attached (once per tab, never on a plain
+    // worker restart, when the marker is still there).
+    await oncePerBrowserSession(browser, now, async () => {
+      await worker.forgetAllTabs();
+      void reattachDraftTabs({
+        probe: createDraftTabProbe(browser),
+        draftStatus: async (draftId) => (await store.getDraft(draftId))?.state.status,
+        report,
+      }).catch((error) => report('warn', `could not re-attach draft tabs: ${String(error)}`));
+    });
     await worker.resumeTimers();
     return worker;
   });
