@@ -7,7 +7,7 @@ import type { Options as ConnectionOptions } from '../connection/options';
 import type { ConnectionInput } from '../connection/types';
 import { initialConnection } from '../connection/reducer';
 import { ingestHookItems } from './ingest';
-import { draftIdOf, draftKeyFor, keyOfDraftId, pageDraftKey } from '../draft/draft-id';
+import { archivedDraftId, draftIdOf, draftKeyFor, keyOfDraftId, pageDraftKey } from '../draft/draft-id';
 import { appendEvents, newTabSession, type DraftRecord, type TabSession } from '../store/records';
 import type { DraftView } from '../contract/draft-view';
 import type { PlayerNames } from '../lookups/player-names';
@@ -18,6 +18,8 @@ import { applyTeamNames } from '../draft/apply-team-names';
 import { superviseBatch, superviseInput, type Supervision } from './supervise';
 import { claimReconcileAttempt, commitReconcileOutcome, reconcileWithRest } from '../lookups/final-board';
 import type { TabControl } from '../adapters/tab-control';
+import { emptyDrift } from '../draft/drift';
+import { RecentFrameMemory } from './recent-frame-memory';
 
 export interface DraftWorkerDeps {
   store: DraftStore;
@@ -46,6 +48,8 @@ export class DraftWorker {
   /** Attempts per draft in this worker's life; a restart may try again, which is harmless. */
   private readonly teamNameAttempts = new Map<string, number>();
   private readonly teamNamesInFlight = new Set<string>();
+  /** Recent frames per draft, for a bug-report capture. Memory only: they hold member ids (SWIDs). */
+  readonly recentFrames = new RecentFrameMemory();
 
   constructor(private readonly deps: DraftWorkerDeps) {}
 
@@ -65,7 +69,8 @@ export class DraftWorker {
       const now = this.deps.now();
       const session = (await store.getTab(tabId)) ?? newTabSession(tabId, now);
       const records = await this.loadDrafts(session, page, items);
-      const ingested = ingestHookItems(session, page, items, (id) => records.get(id)?.state, now);
+      const ingested = ingestHookItems(session, page, items, (id) => records.get(id)?.state, now, (id) => records.get(id)?.drift);
+      this.recentFrames.remember(items, session, ingested.session);
       // A tab that moved on to another draft starts its connection story afresh.
       const sessionForDraft =
         session.draftId !== null && ingested.session.draftId !== session.draftId
@@ -76,16 +81,19 @@ export class DraftWorker {
       if (supervised.session.draftId && supervised.log.length > 0) {
         logs.set(supervised.session.draftId, (logs.get(supervised.session.draftId) ?? []).concat(supervised.log));
       }
-      const changed: DraftRecord[] = [];
-      for (const id of new Set([...ingested.drafts.keys(), ...logs.keys()])) {
+      // Archives first, in the same transaction: the picks before a reset are never lost, even to a crash.
+      const changed: DraftRecord[] = ingested.archived.map((state) => archiveRecord(state, records.get(draftIdOf(state.key)), now));
+      for (const id of new Set([...ingested.drafts.keys(), ...logs.keys(), ...ingested.drifts.keys()])) {
         const previous = records.get(id);
         const state = ingested.drafts.get(id) ?? previous?.state;
         if (state === undefined) continue;
-        changed.push({ id, state, events: appendEvents(previous?.events ?? [], logs.get(id) ?? []), lastActiveAt: now });
+        const drift = ingested.drifts.get(id) ?? previous?.drift ?? emptyDrift();
+        changed.push({ id, state, events: appendEvents(previous?.events ?? [], logs.get(id) ?? []), lastActiveAt: now, drift });
       }
       await store.saveBatch(changed, supervised.session, supervised.session.draftId);
       await this.carryOut(supervised);
       for (const record of changed) {
+        if (record.state.archive !== undefined) continue;
         for (const entry of logs.get(record.id) ?? []) if (entry.level !== 'info') this.deps.report(entry.level, entry.message);
         if (record.state.hasSnapshot) {
           this.requestNames(record, tabId);
@@ -252,4 +260,13 @@ export class DraftWorker {
     for (const [id, row] of rows) players[String(id)] = { playerId: row.playerId, name: row.name, position: row.position, proTeam: row.proTeam };
     return players;
   }
+}
+
+/**
+ * An archived draft's own record: the live record's log so far (it tells how the draft got there)
+ * and its drift, under the archive's derived id.
+ */
+function archiveRecord(state: DraftState, live: DraftRecord | undefined, now: number): DraftRecord {
+  const id = state.archive?.id ?? archivedDraftId(state.key, now);
+  return { id, state, events: live?.events ?? [], lastActiveAt: now, drift: live?.drift ?? emptyDrift() };
 }
