@@ -9,7 +9,7 @@ import { initialConnection } from '../connection/reducer';
 import { ingestHookItems } from './ingest';
 import { archivedDraftId, draftIdOf, draftKeyFor, keyOfDraftId, pageDraftKey } from '../draft/draft-id';
 import { appendEvents, newTabSession, type DraftRecord, type TabSession } from '../store/records';
-import type { DraftView } from '../contract/draft-view';
+import type { DraftSummary, DraftView } from '../contract/draft-view';
 import type { PlayerNames } from '../lookups/player-names';
 import { readTeamNames } from '../lookups/team-names';
 import type { Transports } from '../lookups/league-client';
@@ -18,7 +18,8 @@ import { applyTeamNames } from '../draft/apply-team-names';
 import { superviseBatch, superviseInput, type Supervision } from './supervise';
 import { claimReconcileAttempt, commitReconcileOutcome, reconcileWithRest } from '../lookups/final-board';
 import type { TabControl } from '../adapters/tab-control';
-import { emptyDrift } from '../draft/drift';
+import { driftWarning, emptyDrift } from '../draft/drift';
+import { anonymizedCapture } from '../protocol/capture';
 import { RecentFrameMemory } from './recent-frame-memory';
 
 export interface DraftWorkerDeps {
@@ -33,6 +34,8 @@ export interface DraftWorkerDeps {
   random: () => number;
   /** Console-style diagnostics; never given secrets. */
   report(level: 'info' | 'warn' | 'error', message: string): void;
+  /** Names the extension and version in a bug-report capture, e.g. "Draft Watch 1.2.0". */
+  source?: string;
   /** Told after each commit that touched a tab's connection (e.g. to repaint its toolbar badge). */
   afterCommit?(tabId: number): void;
 }
@@ -231,18 +234,26 @@ export class DraftWorker {
     });
   }
 
-  async getView(tabId: number | null): Promise<DraftView | null> {
+  /**
+   * The view of one draft: the one the user chose (`chosenDraftId`), else the active tab's, else
+   * the last active one. A chosen draft shows the connection of the tab following it, if any.
+   */
+  async getView(tabId: number | null, chosenDraftId: string | null = null): Promise<DraftView | null> {
     const { store } = this.deps;
-    const tabSession = tabId === null ? undefined : await store.getTab(tabId);
-    const draftId = tabSession?.draftId ?? (await store.lastActiveDraftId());
+    const activeTab = tabId === null ? undefined : await store.getTab(tabId);
+    const tabSession = chosenDraftId === null || activeTab?.draftId === chosenDraftId ? activeTab : undefined;
+    const draftId = chosenDraftId ?? tabSession?.draftId ?? (await store.lastActiveDraftId());
     if (!draftId) return null;
     const record = await store.getDraft(draftId);
     if (!record) return null;
     // Without a draft tab in focus, show the connection of the tab that last followed this draft.
+    // An archived draft has no connection: nothing follows it any more.
     const session =
-      tabSession ??
-      (await store.allTabs()).filter((tab) => tab.draftId === draftId).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+      record.state.archive !== undefined
+        ? undefined
+        : (tabSession ?? (await store.allTabs()).filter((tab) => tab.draftId === draftId).sort((a, b) => b.updatedAt - a.updatedAt)[0]);
     return {
+      drift: record.drift,
       draftId,
       state: record.state,
       events: record.events,
@@ -251,6 +262,47 @@ export class DraftWorker {
       connection: session?.connection ?? null,
       now: this.deps.now(),
     };
+  }
+
+  /** Every draft the store holds, live and archived, most recently active first, for the popup's chooser. */
+  async listDrafts(): Promise<DraftSummary[]> {
+    const { store } = this.deps;
+    const [records, tabs] = await Promise.all([store.allDrafts(), store.allTabs()]);
+    return records
+      .map((record) => {
+        const { key, status, picks, archive } = record.state;
+        const tab = archive === undefined ? tabs.filter((t) => t.draftId === record.id).sort((a, b) => b.updatedAt - a.updatedAt)[0] : undefined;
+        return {
+          draftId: record.id,
+          game: key.game,
+          leagueId: key.leagueId,
+          seasonId: key.seasonId,
+          status,
+          picks: picks.length,
+          archivedAt: archive?.archivedAt ?? null,
+          lastActiveAt: record.lastActiveAt,
+          tabId: tab?.tabId ?? null,
+        };
+      })
+      .sort((a, b) => b.lastActiveAt - a.lastActiveAt);
+  }
+
+  /**
+   * An anonymized capture of the draft's recent frames (anonymizedCapture) for a bug report. The
+   * frames come from memory; the drift counts, in plain words, go into the capture's notes.
+   */
+  async exportCapture(draftId: string): Promise<{ text: string; frames: number }> {
+    const record = await this.deps.store.getDraft(draftId);
+    const { frames, socketUrl } = this.recentFrames.framesOf(draftId);
+    const warning = record ? driftWarning(record.drift) : null;
+    const text = anonymizedCapture({
+      frames,
+      socketUrl,
+      myTeamId: record?.state.myTeamId ?? null,
+      notes: warning ? [warning.headline, ...warning.details] : [],
+      source: this.deps.source ?? 'Draft Watch',
+    });
+    return { text, frames: frames.length };
   }
 
   private async playersFor(state: DraftState): Promise<Record<string, PlayerInfo>> {
