@@ -192,7 +192,7 @@ describe('export-capture through the message handler', () => {
   it('returns an anonymized capture of the chosen draft: no SWID, no security code, only its own frames', async () => {
     const { worker } = await harness();
     const running = { ready: Promise.resolve(worker), storeReady: new Promise<never>(() => undefined), withWorker: () => Promise.resolve() };
-    const handlers = createMessageHandlers(running as unknown as Parameters<typeof createMessageHandlers>[0]);
+    const handlers = createMessageHandlers(running);
     const a = new Socket('a1', T);
     const b = new Socket('b1', T);
     await worker.handleHookBatch(1, pageOf(LEAGUE_A), [a.open(LEAGUE_A), a.frame(initFrame(LEAGUE_A, 0)), ...a.pick(1), a.frame(`JOINED 3 ${swid(3)}\n`), a.frame('SHAZAM 1\n')]);
