@@ -43,7 +43,7 @@ export const connectionStateSchema = z.object({
   attempt: count,
   deadline: timestamp,
   recoveryStartedAt: timestamp,
-  fault: z.enum(['drop', 'stall']).nullable(),
+  fault: z.enum(['drop', 'stall', 'reset']).nullable(),
   newSocketOpenedAt: timestamp,
   reloadInFlight: z.boolean(),
   socket: z.object({

@@ -146,9 +146,13 @@ describe('the worker with two draft tabs on two leagues', () => {
 
 describe('a commissioner reset', () => {
   it('stores the picks before it as their own archived draft, listed, viewable and separate from the live one', async () => {
-    const { worker, store } = await harness();
+    const { worker, store, timers, reloads } = await harness();
     const a = new Socket('a1', T);
     await worker.handleHookBatch(1, pageOf(LEAGUE_A), [a.open(LEAGUE_A), a.frame(initFrame(LEAGUE_A, 3)), a.frame('RESET\n')]);
+    // The tab waits the INIT wait for the restarted draft's snapshot, then would reload.
+    const waiting = (await store.getTab(1))!.connection;
+    expect([waiting.phase, waiting.fault, waiting.socket.synced]).toEqual(['grace', 'reset', false]);
+    expect(timers).toContainEqual([1, waiting.deadline]);
 
     const live = (await store.getDraft(idOf(LEAGUE_A)))!;
     expect(live.state.picks).toEqual([]);
@@ -168,6 +172,8 @@ describe('a commissioner reset', () => {
 
     // The restarted draft follows the new INIT; the archive stays as it was.
     await worker.handleHookBatch(1, pageOf(LEAGUE_A), [a.frame(initFrame(LEAGUE_A, 1))]);
+    expect((await store.getTab(1))!.connection.phase).toBe('watching');
+    expect(reloads).toEqual([]);
     expect((await store.getDraft(idOf(LEAGUE_A)))!.state.picks).toHaveLength(1);
     expect((await store.getDraft(archive.id))!.state.picks).toHaveLength(3);
   });
