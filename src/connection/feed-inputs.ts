@@ -71,6 +71,8 @@ export function feedInputs(entries: readonly FeedEntry[], activeSocketId: string
         inputs.push(received(at, event, caughtUp));
         // The socket works but its stream has a hole: only a new socket's INIT fills it.
         if (desync) inputs.push({ type: 'framesLost', at });
+        // A commissioner reset: the snapshot is gone until ESPN sends a new INIT.
+        if (event?.type === 'reset') inputs.push({ type: 'snapshotReset', at });
         if (isKick(event, draft)) inputs.push({ type: 'kicked', at });
         if (draft?.status === 'complete') inputs.push({ type: 'draftCompleted', at });
         break;

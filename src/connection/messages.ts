@@ -47,6 +47,8 @@ export const MESSAGES = {
   resumed: (elapsedMs: number) => `ESPN's connection came back by itself after ${formatDuration(elapsedMs)}`,
   tabResumed: (elapsedMs: number) => `The draft tab is sending again after ${formatDuration(elapsedMs)}`,
   espnSocketOpened: 'ESPN opened a new draft socket; waiting for its snapshot',
+  resetWaiting: 'ESPN reset the draft; waiting for the restarted draft\'s snapshot',
+  resetSnapshot: (elapsedMs: number) => `ESPN sent the restarted draft's snapshot after ${formatDuration(elapsedMs)}`,
   kicked:
     'ESPN disconnected this tab because the draft was opened in another tab or device; not reloading, since that would disconnect the other one',
   draftComplete: 'Draft complete; no more reloads',

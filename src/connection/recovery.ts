@@ -112,7 +112,9 @@ export function onTimerFired(state: ConnectionState, ctx: ConnectionContext): Co
   switch (state.phase) {
     case 'grace': {
       const why =
-        state.newSocketOpenedAt !== null
+        state.fault === 'reset'
+          ? `ESPN sent no snapshot of the restarted draft within ${formatDuration(now - (state.recoveryStartedAt ?? now))}`
+          : state.newSocketOpenedAt !== null
           ? `ESPN's new socket sent no snapshot within ${formatDuration(now - state.newSocketOpenedAt)}`
           : `ESPN did not reconnect within ${formatDuration(options.graceMs)}`;
       return reloadWithinLimit(state, 1, ctx, why);

@@ -66,6 +66,8 @@ export function reduceConnection(state: ConnectionState, input: ConnectionInput,
     }
     case 'frameReceived':
       return onFrameReceived(state, input, ctx);
+    case 'snapshotReset':
+      return onSnapshotReset(state, ctx);
     case 'framesLost':
       return onFault(state, { kind: 'frames-lost' }, input.at, ctx, 'drop', dropMessage({ kind: 'frames-lost' }));
     case 'socketError':
@@ -147,9 +149,10 @@ function onFrameReceived(
   if (input.isInit) {
     // Only an INIT proves a socket carries the whole draft again.
     const whole = close({ ...heard, socket: { ...socket, synced: true } }, 'recovered', at, ctx);
+    const afterReset = state.phase === 'grace' && state.fault === 'reset';
     const step =
       isRecovering(state.phase) || state.phase === 'failed' || state.phase === 'kicked'
-        ? recovered(whole, ctx)
+        ? recovered(whole, ctx, afterReset ? MESSAGES.resetSnapshot(ctx.now - (state.recoveryStartedAt ?? ctx.now)) : undefined)
         : state.phase === 'navigatedAway'
           ? { state: { ...whole, ...NOT_RECOVERING }, actions: [], log: [logLine(ctx, 'info', MESSAGES.backInRoom)] }
           : unchanged(whole);
@@ -215,6 +218,22 @@ function onFault(
     state: { ...recorded, phase: 'grace', attempt: 0, deadline, recoveryStartedAt: ctx.now, fault, newSocketOpenedAt: null },
     actions: [{ type: 'wait', untilMs: deadline }],
     log: [logLine(ctx, 'warn', message)],
+  };
+}
+
+/**
+ * A commissioner reset threw the snapshot away. The socket still works, so this is no outage (no
+ * incident): ESPN gets the INIT wait for a new socket (espnSocketInitTimeoutMs) to send the
+ * restarted draft's INIT, on this socket or on the one its reloaded page opens; the grace timer
+ * reloads the tab if none comes. A recovery already under way waits for an INIT anyway.
+ */
+function onSnapshotReset(state: ConnectionState, ctx: ConnectionContext): ConnectionStep {
+  if (state.phase !== 'watching') return unchanged(state);
+  const deadline = ctx.now + ctx.options.espnSocketInitTimeoutMs;
+  return {
+    state: { ...state, socket: { ...state.socket, synced: false }, phase: 'grace', attempt: 0, deadline, recoveryStartedAt: ctx.now, fault: 'reset', newSocketOpenedAt: null },
+    actions: [{ type: 'wait', untilMs: deadline }],
+    log: [logLine(ctx, 'warn', MESSAGES.resetWaiting)],
   };
 }
 

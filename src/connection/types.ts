@@ -30,8 +30,11 @@ export type Phase =
   | 'navigatedAway'
   | 'tabClosed';
 
-/** Whether the feed broke (socket gone, or its stream has a hole) or went quiet (socket open and may speak again). */
-export type FaultKind = 'drop' | 'stall';
+/**
+ * Whether the feed broke (socket gone, or its stream has a hole), went quiet (socket open and may
+ * speak again), or lost its snapshot to a commissioner reset (the socket works; its next INIT is due).
+ */
+export type FaultKind = 'drop' | 'stall' | 'reset';
 
 /** What the tab's draft socket has done lately, as seen through its frames. */
 export interface SocketActivity {
@@ -93,6 +96,11 @@ export type ConnectionInput =
   | { type: 'frameReceived'; at: number; isInit?: boolean; caughtUp?: number; isPong?: boolean; rttMs?: number }
   /** A hole in the socket's frame sequence: the feed is unusable until a new INIT. */
   | { type: 'framesLost'; at: number }
+  /**
+   * ESPN reset the draft (RESET): nothing can be placed until a new INIT. ESPN's page either
+   * reloads or gets a new INIT on the same socket; if neither comes in time, we reload.
+   */
+  | { type: 'snapshotReset'; at: number }
   | { type: 'socketClosed'; at: number; code: number; reason: string; wasClean: boolean }
   | { type: 'socketError'; at: number }
   | { type: 'stallDetected'; at: number; cause: StallCause; silentForMs: number }

@@ -44,7 +44,7 @@ export const connectionStateSchema = z.object({
   attempt: count,
   deadline: timestamp,
   recoveryStartedAt: timestamp,
-  fault: z.enum(['drop', 'stall']).nullable(),
+  fault: z.enum(['drop', 'stall', 'reset']).nullable(),
   newSocketOpenedAt: timestamp,
   // Added with the reload rate limit; older stored states have made no reload we know of.
   recentReloads: z.array(z.number()).max(100).default([]),

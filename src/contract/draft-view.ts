@@ -1,6 +1,6 @@
 import { z } from '../zod-setup';
 import { connectionStateSchema } from './connection-view';
-import { draftStateSchema, logEntrySchema } from './draft-state';
+import { draftStateSchema, logEntrySchema, protocolDriftSchema } from './draft-state';
 
 /** A player as the pick log shows it; names are a nicety, so every field but the id may be missing. */
 export const playerInfoSchema = z.object({
@@ -23,5 +23,23 @@ export const draftViewSchema = z.object({
   connection: connectionStateSchema.nullable(),
   /** The worker's clock when the view was built, for "last frame 3 s ago". */
   now: z.number(),
+  /** What ESPN sent that could not be read while following this draft (src/draft/drift.ts). */
+  drift: protocolDriftSchema,
 });
 export type DraftView = z.infer<typeof draftViewSchema>;
+
+/** One line of the popup's draft chooser: enough to name a draft without loading it. */
+export const draftSummarySchema = z.object({
+  draftId: z.string(),
+  game: z.string(),
+  leagueId: z.string(),
+  seasonId: z.number(),
+  status: z.enum(['pre_draft', 'live', 'paused', 'complete']),
+  picks: z.number().int().min(0),
+  /** Epoch ms of the commissioner reset this archive was taken at; null for a live draft. */
+  archivedAt: z.number().nullable(),
+  lastActiveAt: z.number(),
+  /** A tab that follows this draft now, if any. */
+  tabId: z.number().int().nullable(),
+});
+export type DraftSummary = z.infer<typeof draftSummarySchema>;

@@ -1,8 +1,11 @@
 import { z } from '../zod-setup';
-import { draftViewSchema } from './draft-view';
+import { draftSummarySchema, draftViewSchema } from './draft-view';
 import { hookBatchSchema } from './hook-items';
 import { pageContextSchema } from './page-context';
 import { settingsSchema } from './settings';
+
+/** A draft id as the worker derives it (src/draft/draft-id.ts): `game:league:season[:reset-ms]`. */
+const draftIdSchema = z.string().min(1).max(200);
 
 /**
  * Every runtime message, as one map from type to its request and reply. On the wire a request is
@@ -12,8 +15,21 @@ import { settingsSchema } from './settings';
 const messageSchemas = {
   /** Relay → worker: one batch of hook items from a draft tab. Only content scripts send it. */
   'hook-batch': { request: z.object({ page: pageContextSchema, items: hookBatchSchema }), reply: z.literal(true) },
-  /** Popup → worker. `tabId` is the popup's active tab, when it is a draft room. */
-  'get-view': { request: z.object({ tabId: z.number().int().nullable() }), reply: draftViewSchema.nullable() },
+  /**
+   * Popup → worker. `tabId` is the popup's active tab, when it is a draft room; `draftId`, when
+   * given, names the draft the user chose (a live or an archived one) and wins over the tab.
+   */
+  'get-view': {
+    request: z.object({ tabId: z.number().int().nullable(), draftId: draftIdSchema.nullable().optional() }),
+    reply: draftViewSchema.nullable(),
+  },
+  /** Popup → worker: every draft the store holds, for the draft chooser. */
+  'list-drafts': { request: z.object({}), reply: z.array(draftSummarySchema).max(1000) },
+  /**
+   * Popup → worker: an anonymized capture of a draft's recent socket frames for a bug report
+   * (src/protocol/capture.ts), as JSON Lines. The frames live in the worker's memory only.
+   */
+  'export-capture': { request: z.object({ draftId: draftIdSchema }), reply: z.object({ text: z.string(), frames: z.number().int().min(0) }) },
   /** Popup → worker: the user asked to reload a draft tab now. */
   'reload-now': { request: z.object({ tabId: z.number().int() }), reply: z.literal(true) },
   /** Extension page → worker: store new thresholds. */

@@ -1,12 +1,12 @@
 import type { DraftKey } from '../draft/types';
 import { sportPathOfGameCode } from '../protocol/espn-ids';
 
-export type ExportKind = 'pick-log' | 'event-log';
+export type ExportKind = 'pick-log' | 'event-log' | 'bug-report-capture';
 
 export interface ExportNameInput {
   key: DraftKey;
   kind: ExportKind;
-  ext: 'json' | 'csv';
+  ext: 'json' | 'csv' | 'jsonl';
   /** Epoch ms of the export; the date in the name is the user's local date of this instant. */
   exportedAt: number;
   /** Minutes east of UTC (−420 for California in summer); 0 names the UTC date. */

@@ -6,9 +6,16 @@ import { exportFileFor, type ExportFormat } from './export-buttons';
 import { downloadText } from './download';
 import { reloadDraftTab } from './worker-actions';
 import { HostAccessNotice } from './host-access-notice';
+import { useState } from 'preact/hooks';
+import { useDraftList } from './use-draft-list';
+import { DraftChooser } from './draft-chooser';
+import { downloadCapture } from './capture-export';
 
 export function App() {
-  const status = useDraftView();
+  // null: the active tab's draft (or the last active one), as the worker picks it.
+  const [chosenDraftId, setChosenDraftId] = useState<string | null>(null);
+  const status = useDraftView(chosenDraftId);
+  const drafts = useDraftList();
   const now = useNow();
   if (status.kind === 'loading') return <main class="muted">Loading…</main>;
   if (status.kind === 'error') return <main class="error">Could not reach the extension: {status.message}</main>;
@@ -34,6 +41,8 @@ export function App() {
         now={Math.max(now, view.now)}
         onReload={reloadDraftTab}
         onExport={onExport}
+        chooser={<DraftChooser drafts={drafts} chosenId={view.draftId} onChoose={setChosenDraftId} utcOffsetMinutes={-new Date(now).getTimezoneOffset()} />}
+        onExportCapture={() => void downloadCapture(view.draftId, view.state.key, view.state.archive?.archivedAt).catch((error) => console.error(`Draft Watch: capture export failed: ${String(error)}`))}
       />
     </>
   );

@@ -5,6 +5,9 @@ import { HealthPanel } from './health-panel';
 import { OnTheClock } from './on-the-clock';
 import { PickViews } from './pick-views';
 import { ExportButtons, type ExportFormat } from './export-buttons';
+import type { ComponentChildren } from 'preact';
+import { DriftWarning } from './drift-warning';
+import { CaptureButton } from './capture-button';
 
 export interface DraftPanelProps {
   view: DraftView;
@@ -12,21 +15,28 @@ export interface DraftPanelProps {
   now: number;
   onReload: (tabId: number, attached: boolean) => void;
   onExport: (format: ExportFormat) => void;
+  /** The draft chooser, when the extension holds more than one draft. */
+  chooser?: ComponentChildren;
+  /** Saves an anonymized capture of the recent frames for a bug report. */
+  onExportCapture?: () => void;
 }
 
 /** The whole popup for one draft; pure props in, so it renders the same in a test as in the browser. */
-export function DraftPanel({ view, activeDraftTabId, now, onReload, onExport }: DraftPanelProps) {
+export function DraftPanel({ view, activeDraftTabId, now, onReload, onExport, chooser, onExportCapture }: DraftPanelProps) {
   const display = displayStateOf(view, { activeDraftTabId });
   const reloadTabId = display.kind === 'not-attached' && activeDraftTabId !== null ? activeDraftTabId : view.tabId;
   const attached = reloadTabId === view.tabId;
   return (
     <main class="draft-panel">
+      {chooser}
       <DraftHeader view={view} />
+      <DriftWarning drift={view.drift} />
       <div class="status-row">
         <HealthPanel view={view} display={display} now={now} reloadTabId={reloadTabId} onReload={(tabId) => onReload(tabId, attached)} />
         <div class="side">
           <OnTheClock state={view.state} now={now} />
           <ExportButtons onExport={onExport} />
+          {onExportCapture ? <CaptureButton onCapture={onExportCapture} /> : null}
         </div>
       </div>
       <PickViews view={view} />

@@ -12,8 +12,11 @@ export type ViewStatus =
   | { kind: 'ready'; view: DraftView; activeDraftTabId: number | null }
   | { kind: 'error'; message: string };
 
-/** The draft in the active tab when it is a draft room; otherwise the most recently active draft. */
-export function useDraftView(): ViewStatus {
+/**
+ * The draft the user chose (`draftId`); without a choice, the draft in the active tab when it is a
+ * draft room, otherwise the most recently active draft.
+ */
+export function useDraftView(draftId: string | null = null): ViewStatus {
   const [status, setStatus] = useState<ViewStatus>({ kind: 'loading' });
   useEffect(() => {
     let stopped = false;
@@ -25,7 +28,7 @@ export function useDraftView(): ViewStatus {
     const refresh = async () => {
       try {
         const tabId = await tabIdPromise;
-        const view = await sendToWorker('get-view', { tabId });
+        const view = await sendToWorker('get-view', { tabId, draftId });
         if (!stopped) setStatus(view ? { kind: 'ready', view, activeDraftTabId: tabId } : { kind: 'empty', activeDraftTabId: tabId });
       } catch (error) {
         if (!stopped) setStatus({ kind: 'error', message: String(error) });
@@ -37,6 +40,6 @@ export function useDraftView(): ViewStatus {
       stopped = true;
       clearTimeout(timer);
     };
-  }, []);
+  }, [draftId]);
   return status;
 }

@@ -2,7 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { Settings } from '../contract/settings';
 import { playerKey, restoreTabSession, type DraftRecord, type FinalBoardProgress, type PlayerRow, type PoolStatus, type TabSession } from './records';
 import { DB_NAME, DB_VERSION, upgradeDraftWatchDb, type DraftWatchDb } from './schema';
-import { draftIdSchema, finalBoardProgressSchema, isIntactDraftRecord, parseOr, poolStatusSchema, settingsOf } from './stored-values';
+import { draftIdSchema, finalBoardProgressSchema, isIntactDraftRecord, parseOr, poolStatusSchema, restoreDraftRecord, settingsOf } from './stored-values';
 
 /**
  * The only module that touches IndexedDB. Each write is one transaction, so a worker killed
@@ -24,11 +24,11 @@ export class DraftStore {
 
   async getDraft(id: string): Promise<DraftRecord | undefined> {
     const record = await this.db.get('drafts', id);
-    return isIntactDraftRecord(record) ? record : undefined;
+    return isIntactDraftRecord(record) ? restoreDraftRecord(record) : undefined;
   }
 
   async allDrafts(): Promise<DraftRecord[]> {
-    return (await this.db.getAll('drafts')).filter(isIntactDraftRecord);
+    return (await this.db.getAll('drafts')).filter(isIntactDraftRecord).map(restoreDraftRecord);
   }
 
   async getTab(tabId: number): Promise<TabSession | undefined> {

@@ -1,4 +1,4 @@
-import type { DraftState, LogEntry } from '../draft/types';
+import type { DraftState, LogEntry, ProtocolDrift } from '../draft/types';
 import type { PlayerInfo } from '../contract/draft-view';
 import { initialConnection } from '../connection/reducer';
 import { parseConnectionState } from '../connection/persisted-state';
@@ -10,6 +10,8 @@ export interface DraftRecord {
   state: DraftState;
   events: LogEntry[];
   lastActiveAt: number;
+  /** Protocol drift seen while following this draft (src/draft/drift.ts). Records written before it was counted read as emptyDrift(). */
+  drift: ProtocolDrift;
 }
 
 export const MAX_EVENTS_PER_DRAFT = 2000;

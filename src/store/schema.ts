@@ -1,7 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Settings } from '../contract/settings';
-import type { DraftRecord, FinalBoardProgress, PlayerRow, PoolStatus, TabSession } from './records';
-import { draftIdSchema, finalBoardProgressSchema, parseOr, poolStatusSchema, settingsOf } from './stored-values';
+import type { FinalBoardProgress, PlayerRow, PoolStatus, TabSession } from './records';
+import { draftIdSchema, finalBoardProgressSchema, parseOr, poolStatusSchema, settingsOf, type StoredDraftRecord } from './stored-values';
 
 export const DB_NAME = 'draft-watch';
 
@@ -20,7 +20,8 @@ export type PoolStatusRow = PoolStatus & { /** `${game}:${seasonId}` */ poolId: 
 export type FinalBoardRow = FinalBoardProgress & { draftId: string };
 
 export interface DraftWatchDb extends DBSchema {
-  drafts: { key: string; value: DraftRecord };
+  /** Records gain fields without a version step; a reader fills what an older release left out (restoreDraftRecord). */
+  drafts: { key: string; value: StoredDraftRecord };
   tabs: { key: number; value: TabSession };
   players: { key: string; value: PlayerRow };
   meta: { key: MetaEntry['key']; value: MetaEntry };

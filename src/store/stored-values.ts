@@ -1,5 +1,8 @@
 import { z } from '../zod-setup';
 import { settingsSchema, storedSettingsSectionsSchema, type Settings } from '../contract/settings';
+import { protocolDriftSchema } from '../contract/draft-state';
+import { emptyDrift } from '../draft/drift';
+import type { ProtocolDrift } from '../draft/types';
 import type { DraftRecord, FinalBoardProgress, PoolStatus } from './records';
 
 /**
@@ -37,8 +40,17 @@ const draftEnvelopeSchema = z.looseObject({
   lastActiveAt: z.number(),
 });
 
-export function isIntactDraftRecord(value: DraftRecord | undefined): value is DraftRecord {
+/** A draft record as IndexedDB may hold it: one written before drift was counted has none. */
+export type StoredDraftRecord = Omit<DraftRecord, 'drift'> & { drift?: unknown };
+
+export function isIntactDraftRecord(value: StoredDraftRecord | undefined): value is StoredDraftRecord {
   return value !== undefined && draftEnvelopeSchema.safeParse(value).success;
+}
+
+/** An intact stored record with its drift checked: missing or damaged drift restarts from no drift rather than failing the whole draft. */
+export function restoreDraftRecord(stored: StoredDraftRecord): DraftRecord {
+  const drift: ProtocolDrift = parseOr(protocolDriftSchema, stored.drift) ?? emptyDrift();
+  return { ...stored, drift };
 }
 
 export function parseOr<T>(schema: z.ZodType<T>, value: unknown): T | undefined {

@@ -7,9 +7,9 @@ import type { Options as ConnectionOptions } from '../connection/options';
 import type { ConnectionInput } from '../connection/types';
 import { initialConnection } from '../connection/reducer';
 import { ingestHookItems } from './ingest';
-import { draftIdOf, draftKeyFor, keyOfDraftId, pageDraftKey } from '../draft/draft-id';
+import { archivedDraftId, draftIdOf, draftKeyFor, keyOfDraftId, pageDraftKey } from '../draft/draft-id';
 import { appendEvents, newTabSession, type DraftRecord, type TabSession } from '../store/records';
-import type { DraftView } from '../contract/draft-view';
+import type { DraftSummary, DraftView } from '../contract/draft-view';
 import type { PlayerNames } from '../lookups/player-names';
 import { readTeamNames } from '../lookups/team-names';
 import type { Transports } from '../lookups/league-client';
@@ -18,6 +18,9 @@ import { applyTeamNames } from '../draft/apply-team-names';
 import { superviseBatchAndArrival, superviseInput, type Supervision } from './supervise';
 import { claimReconcileAttempt, commitReconcileOutcome, reconcileWithRest } from '../lookups/final-board';
 import type { TabControl } from '../adapters/tab-control';
+import { driftWarning, emptyDrift } from '../draft/drift';
+import { anonymizedCapture } from '../protocol/capture';
+import { RecentFrameMemory } from './recent-frame-memory';
 
 export interface DraftWorkerDeps {
   store: DraftStore;
@@ -31,6 +34,8 @@ export interface DraftWorkerDeps {
   random: () => number;
   /** Console-style diagnostics; never given secrets. */
   report(level: 'info' | 'warn' | 'error', message: string): void;
+  /** Names the extension and version in a bug-report capture, e.g. "Draft Watch 1.2.0". */
+  source?: string;
   /** Told after each commit that touched a tab's connection (e.g. to repaint its toolbar badge). */
   afterCommit?(tabId: number): void;
 }
@@ -46,6 +51,8 @@ export class DraftWorker {
   /** Attempts per draft in this worker's life; a restart may try again, which is harmless. */
   private readonly teamNameAttempts = new Map<string, number>();
   private readonly teamNamesInFlight = new Set<string>();
+  /** Recent frames per draft, for a bug-report capture. Memory only: they hold member ids (SWIDs). */
+  readonly recentFrames = new RecentFrameMemory();
 
   constructor(private readonly deps: DraftWorkerDeps) {}
 
@@ -65,7 +72,8 @@ export class DraftWorker {
       const now = this.deps.now();
       const session = (await store.getTab(tabId)) ?? newTabSession(tabId, now);
       const records = await this.loadDrafts(session, page, items);
-      const ingested = ingestHookItems(session, page, items, (id) => records.get(id)?.state, now);
+      const ingested = ingestHookItems(session, page, items, (id) => records.get(id)?.state, now, (id) => records.get(id)?.drift);
+      this.recentFrames.remember(items, session, ingested.session);
       // A tab that moved on to another draft starts its connection story afresh.
       const sessionForDraft =
         session.draftId !== null && ingested.session.draftId !== session.draftId
@@ -76,16 +84,19 @@ export class DraftWorker {
       if (supervised.session.draftId && supervised.log.length > 0) {
         logs.set(supervised.session.draftId, (logs.get(supervised.session.draftId) ?? []).concat(supervised.log));
       }
-      const changed: DraftRecord[] = [];
-      for (const id of new Set([...ingested.drafts.keys(), ...logs.keys()])) {
+      // Archives first, in the same transaction: the picks before a reset are never lost, even to a crash.
+      const changed: DraftRecord[] = ingested.archived.map((state) => archiveRecord(state, records.get(draftIdOf(state.key)), now));
+      for (const id of new Set([...ingested.drafts.keys(), ...logs.keys(), ...ingested.drifts.keys()])) {
         const previous = records.get(id);
         const state = ingested.drafts.get(id) ?? previous?.state;
         if (state === undefined) continue;
-        changed.push({ id, state, events: appendEvents(previous?.events ?? [], logs.get(id) ?? []), lastActiveAt: now });
+        const drift = ingested.drifts.get(id) ?? previous?.drift ?? emptyDrift();
+        changed.push({ id, state, events: appendEvents(previous?.events ?? [], logs.get(id) ?? []), lastActiveAt: now, drift });
       }
       await store.saveBatch(changed, supervised.session, supervised.session.draftId);
       await this.carryOut(supervised);
       for (const record of changed) {
+        if (record.state.archive !== undefined) continue;
         for (const entry of logs.get(record.id) ?? []) if (entry.level !== 'info') this.deps.report(entry.level, entry.message);
         if (record.state.hasSnapshot) {
           this.requestNames(record, tabId);
@@ -223,18 +234,26 @@ export class DraftWorker {
     });
   }
 
-  async getView(tabId: number | null): Promise<DraftView | null> {
+  /**
+   * The view of one draft: the one the user chose (`chosenDraftId`), else the active tab's, else
+   * the last active one. A chosen draft shows the connection of the tab following it, if any.
+   */
+  async getView(tabId: number | null, chosenDraftId: string | null = null): Promise<DraftView | null> {
     const { store } = this.deps;
-    const tabSession = tabId === null ? undefined : await store.getTab(tabId);
-    const draftId = tabSession?.draftId ?? (await store.lastActiveDraftId());
+    const activeTab = tabId === null ? undefined : await store.getTab(tabId);
+    const tabSession = chosenDraftId === null || activeTab?.draftId === chosenDraftId ? activeTab : undefined;
+    const draftId = chosenDraftId ?? tabSession?.draftId ?? (await store.lastActiveDraftId());
     if (!draftId) return null;
     const record = await store.getDraft(draftId);
     if (!record) return null;
     // Without a draft tab in focus, show the connection of the tab that last followed this draft.
+    // An archived draft has no connection: nothing follows it any more.
     const session =
-      tabSession ??
-      (await store.allTabs()).filter((tab) => tab.draftId === draftId).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+      record.state.archive !== undefined
+        ? undefined
+        : (tabSession ?? (await store.allTabs()).filter((tab) => tab.draftId === draftId).sort((a, b) => b.updatedAt - a.updatedAt)[0]);
     return {
+      drift: record.drift,
       draftId,
       state: record.state,
       events: record.events,
@@ -245,6 +264,47 @@ export class DraftWorker {
     };
   }
 
+  /** Every draft the store holds, live and archived, most recently active first, for the popup's chooser. */
+  async listDrafts(): Promise<DraftSummary[]> {
+    const { store } = this.deps;
+    const [records, tabs] = await Promise.all([store.allDrafts(), store.allTabs()]);
+    return records
+      .map((record) => {
+        const { key, status, picks, archive } = record.state;
+        const tab = archive === undefined ? tabs.filter((t) => t.draftId === record.id).sort((a, b) => b.updatedAt - a.updatedAt)[0] : undefined;
+        return {
+          draftId: record.id,
+          game: key.game,
+          leagueId: key.leagueId,
+          seasonId: key.seasonId,
+          status,
+          picks: picks.length,
+          archivedAt: archive?.archivedAt ?? null,
+          lastActiveAt: record.lastActiveAt,
+          tabId: tab?.tabId ?? null,
+        };
+      })
+      .sort((a, b) => b.lastActiveAt - a.lastActiveAt);
+  }
+
+  /**
+   * An anonymized capture of the draft's recent frames (anonymizedCapture) for a bug report. The
+   * frames come from memory; the drift counts, in plain words, go into the capture's notes.
+   */
+  async exportCapture(draftId: string): Promise<{ text: string; frames: number }> {
+    const record = await this.deps.store.getDraft(draftId);
+    const { frames, socketUrl } = this.recentFrames.framesOf(draftId);
+    const warning = record ? driftWarning(record.drift) : null;
+    const text = anonymizedCapture({
+      frames,
+      socketUrl,
+      myTeamId: record?.state.myTeamId ?? null,
+      notes: warning ? [warning.headline, ...warning.details] : [],
+      source: this.deps.source ?? 'Draft Watch',
+    });
+    return { text, frames: frames.length };
+  }
+
   private async playersFor(state: DraftState): Promise<Record<string, PlayerInfo>> {
     const ids = state.picks.map((pick) => pick.playerId);
     const rows = await this.deps.store.getPlayers(state.key.game, state.key.seasonId, ids);
@@ -252,4 +312,13 @@ export class DraftWorker {
     for (const [id, row] of rows) players[String(id)] = { playerId: row.playerId, name: row.name, position: row.position, proTeam: row.proTeam };
     return players;
   }
+}
+
+/**
+ * An archived draft's own record: the live record's log so far (it tells how the draft got there)
+ * and its drift, under the archive's derived id.
+ */
+function archiveRecord(state: DraftState, live: DraftRecord | undefined, now: number): DraftRecord {
+  const id = state.archive?.id ?? archivedDraftId(state.key, now);
+  return { id, state, events: live?.events ?? [], lastActiveAt: now, drift: live?.drift ?? emptyDrift() };
 }

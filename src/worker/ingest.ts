@@ -1,9 +1,10 @@
 import type { DraftPageContext } from '../contract/draft-page-url';
 import type { HookItem } from '../contract/page-events';
-import type { DraftKey, DraftState, LogEntry } from '../draft/types';
+import type { DraftKey, DraftState, LogEntry, ProtocolDrift } from '../draft/types';
 import type { DraftEvent } from '../protocol/events';
 import { createDraftState } from '../draft/create-draft';
-import { reduceDraft } from '../draft/reducer';
+import { reduceDraftSession } from '../draft/session';
+import { emptyDrift } from '../draft/drift';
 import { markDesynced } from '../draft/mark-desynced';
 import { parseFrame } from '../protocol/parse-frame';
 import { draftIdOf, draftKeyFor, keyOfDraftId, pageDraftKey } from '../draft/draft-id';
@@ -11,6 +12,8 @@ import type { TabSession } from '../store/records';
 
 /** A draft the ingest step may read and write, by id. Missing ids are created on demand. */
 export type DraftLookup = (id: string) => DraftState | undefined;
+/** The protocol drift counted so far for a draft, by id; missing ids start from emptyDrift(). */
+export type DriftLookup = (id: string) => ProtocolDrift | undefined;
 
 export interface IngestResult {
   session: TabSession;
@@ -18,6 +21,13 @@ export interface IngestResult {
   drafts: Map<string, DraftState>;
   /** Log entries per draft id. */
   logs: Map<string, LogEntry[]>;
+  /** Drafts whose protocol drift changed, by id. */
+  drifts: Map<string, ProtocolDrift>;
+  /**
+   * Drafts as they stood before a commissioner reset, in order, each to be stored under its
+   * `archive.id` before the live draft's new state (src/draft/reduction.ts).
+   */
+  archived: DraftState[];
   /** Every applied item, in order, for the connection supervisor. */
   lifecycle: LifecycleEntry[];
 }
@@ -48,13 +58,17 @@ export function ingestHookItems(
   items: readonly HookItem[],
   lookup: DraftLookup,
   now: number,
+  lookupDrift: DriftLookup = () => undefined,
 ): IngestResult {
   const drafts = new Map<string, DraftState>();
   const logs = new Map<string, LogEntry[]>();
+  const drifts = new Map<string, ProtocolDrift>();
+  const archived: DraftState[] = [];
   const lifecycle: IngestResult['lifecycle'] = [];
   let current: TabSession = { ...session, sockets: { ...session.sockets }, updatedAt: now };
 
   const draftFor = (id: string, key: DraftKey): DraftState => drafts.get(id) ?? lookup(id) ?? createDraftState(key, now);
+  const driftFor = (id: string): ProtocolDrift => drifts.get(id) ?? lookupDrift(id) ?? emptyDrift();
   const addLog = (id: string, entries: LogEntry[]): void => {
     if (entries.length === 0) return;
     logs.set(id, (logs.get(id) ?? []).concat(entries));
@@ -96,7 +110,11 @@ export function ingestHookItems(
         state = marked.state;
         addLog(draftId, marked.log);
       }
-      let reduction = reduceDraft(state, event, item.at);
+      const driftBefore = driftFor(draftId);
+      const step = reduceDraftSession({ state, drift: driftBefore }, event, item.at);
+      if (step.session.drift !== driftBefore) drifts.set(draftId, step.session.drift);
+      if (step.archived !== undefined) archived.push(step.archived);
+      let reduction = { state: step.session.state, log: step.log };
       const misplaced = reduction.log.some((entry) => entry.kind === 'pick_mismatch');
       if (misplaced) {
         const marked = markDesynced(reduction.state, 'A pick did not match its slot in the pick table', item.at);
@@ -114,7 +132,7 @@ export function ingestHookItems(
   }
 
   current = { ...current, sockets: pruneSockets(current.sockets, current.activeSocketId) };
-  return { session: current, drafts, logs, lifecycle };
+  return { session: current, drafts, logs, drifts, archived, lifecycle };
 }
 
 function countAdded(before: DraftState, after: DraftState): number {

@@ -13,7 +13,9 @@ export function createMessageHandlers({ ready, storeReady, withWorker }: Running
       // The router validated every item strictly; secrets a tampered page world let through go here.
       return ready.then((worker) => worker.handleHookBatch(tabId, page, items.map(redactHookItem))).then(() => true as const);
     },
-    'get-view': ({ tabId }) => ready.then((worker) => worker.getView(tabId)),
+    'get-view': ({ tabId, draftId }) => ready.then((worker) => worker.getView(tabId, draftId ?? null)),
+    'list-drafts': () => ready.then((worker) => worker.listDrafts()),
+    'export-capture': ({ draftId }) => ready.then((worker) => worker.exportCapture(draftId)),
     'reload-now': ({ tabId }) =>
       withWorker((worker) => worker.handleRecoveryInput(tabId, { type: 'manualReloadRequested' })).then(() => true as const),
     'get-page-config': () => storeReady.then(async (store) => ({ silence: silenceConfigOf(await store.getSettings()) })),

@@ -41,6 +41,7 @@ export function startWorker(browser: Browser): RunningWorker {
       now,
       random: Math.random,
       report,
+      source: `Draft Watch ${browser.runtime.getManifest().version}`,
       // The toolbar badge tells the same state as the popup would for this tab.
       afterCommit: (tabId) =>
         void worker

@@ -1,3 +1,4 @@
+import { emptyDrift } from '../../../src/draft/drift';
 import { describe, expect, it } from 'vitest';
 import { draftViewSchema, type DraftView } from '../../../src/contract/draft-view';
 import { workerMessages } from '../../../src/contract/messages';
@@ -25,6 +26,7 @@ function realView(): DraftView {
     tabId: 7,
     connection,
     now: T0 + 30,
+    drift: emptyDrift(),
   };
 }
 

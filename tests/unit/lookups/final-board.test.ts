@@ -7,6 +7,7 @@ import { DEFAULT } from '../../../src/connection/options';
 import { DraftWorker } from '../../../src/worker/draft-worker';
 import type { PlayerNames } from '../../../src/lookups/player-names';
 import { draftIdOf } from '../../../src/draft/draft-id';
+import { emptyDrift } from '../../../src/draft/drift';
 import { newTabSession, type DraftRecord, type TabSession } from '../../../src/store/records';
 import {
   applyReconcileOutcome,
@@ -79,7 +80,7 @@ class FakeStore {
 
 function storeWith(state: DraftState): FakeStore {
   const store = new FakeStore();
-  store.drafts.set(DRAFT_ID, { id: DRAFT_ID, state, events: [], lastActiveAt: T });
+  store.drafts.set(DRAFT_ID, { id: DRAFT_ID, state, events: [], lastActiveAt: T, drift: emptyDrift() });
   return store;
 }
 
@@ -304,7 +305,7 @@ describe('reconcileWithRest', () => {
     const outcome = await reconcileWithRest({ store, transports: pageFetch, now: () => T }, TAB, DRAFT_ID);
     // Meanwhile the socket delivered pick 11.
     const newer = completedState(11);
-    store.drafts.set(DRAFT_ID, { id: DRAFT_ID, state: newer, events: [], lastActiveAt: T });
+    store.drafts.set(DRAFT_ID, { id: DRAFT_ID, state: newer, events: [], lastActiveAt: T, drift: emptyDrift() });
     await commitReconcileOutcome(store, DRAFT_ID, outcome, T + 500);
     const saved = store.drafts.get(DRAFT_ID)!;
     expect(saved.state.picks.find((pick) => pick.overallPick === 11)?.source).toBe('socket');

@@ -1,3 +1,4 @@
+import { emptyDrift } from '../../../src/draft/drift';
 import type { DraftState, LogEntry, Pick } from '../../../src/draft/types';
 import type { DraftView } from '../../../src/contract/draft-view';
 import type { PlayerInfo } from '../../../src/contract/draft-view';
@@ -110,5 +111,6 @@ export function draftView(
     tabId: overrides.tabId === undefined ? 7 : overrides.tabId,
     connection: overrides.connection === undefined ? liveConnection() : overrides.connection,
     now: NOW,
+    drift: emptyDrift(),
   };
 }

@@ -5,6 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { draftStateSchema } from '../../../src/contract/draft-state';
 import { DraftStore } from '../../../src/store/draft-store';
 import type { DraftRecord, StoredTabSession as TabSession } from '../../../src/store/records';
+import type { StoredDraftRecord } from '../../../src/store/stored-values';
+import { emptyDrift, recordDrift } from '../../../src/draft/drift';
 import { initialConnection } from '../../../src/connection/reducer';
 import { DB_VERSION, migrateV1Meta } from '../../../src/store/schema';
 import { dumpDatabase, loadDatabase, type DatabaseDump } from '../../support/idb-dump';
@@ -13,7 +15,9 @@ import { dumpDatabase, loadDatabase, type DatabaseDump } from '../../support/idb
 const FIXTURE = JSON.parse(readFileSync(new URL('../../fixtures/store-v0.1.0/draft-watch-v1.json', import.meta.url), 'utf8')) as DatabaseDump;
 
 const rowsOf = (dump: DatabaseDump, store: string) => dump.stores.find((s) => s.name === store)!.rows;
-const fixtureDrafts = rowsOf(FIXTURE, 'drafts').map((row) => row.value as DraftRecord);
+const fixtureDrafts = rowsOf(FIXTURE, 'drafts').map((row) => row.value as StoredDraftRecord);
+/** v0.1.0 counted no protocol drift: its records read back exactly as written, with no drift. */
+const readBackDrafts: DraftRecord[] = fixtureDrafts.map((record) => ({ ...record, drift: emptyDrift() }));
 const fixtureTab = rowsOf(FIXTURE, 'tabs')[0]!.value as TabSession;
 const FINISHED = 'ffl:111111:2025';
 const LIVE = 'ffl:123456789:2025';
@@ -39,8 +43,9 @@ describe('a database written by v0.1.0 opens with the current store', () => {
 
   it('keeps every draft record exactly as it was', async () => {
     const store = await openFixture();
-    expect(await store.allDrafts()).toEqual(fixtureDrafts);
-    expect(await store.getDraft(LIVE)).toEqual(fixtureDrafts[1]);
+    expect(fixtureDrafts.every((record) => !('drift' in record))).toBe(true);
+    expect(await store.allDrafts()).toEqual(readBackDrafts);
+    expect(await store.getDraft(LIVE)).toEqual(readBackDrafts[1]);
     store.close();
   });
 
@@ -101,7 +106,7 @@ describe('a database written by v0.1.0 opens with the current store', () => {
     expect(await reopened.lastActiveDraftId()).toBe(FINISHED);
     expect(await reopened.getPoolStatus('ffl', 2024)).toEqual({ fetchedAt: 5, retryAt: 0 });
     expect(await reopened.getSettings()).toEqual({ recovery: { graceMs: 2_000 }, silence: {} });
-    expect(await reopened.allDrafts()).toEqual(fixtureDrafts);
+    expect(await reopened.allDrafts()).toEqual(readBackDrafts);
     reopened.close();
   });
 });
@@ -129,9 +134,18 @@ describe('values read back are checked', () => {
 
   it('a damaged draft record is treated as absent; intact ones stay', async () => {
     const store = await storeWithRaw('drafts', { id: 'ffl:1:2025', state: { key: { game: 'ffl' } }, events: 'x' });
-    await store.saveBatch([fixtureDrafts[0]!], null);
+    await store.saveBatch([readBackDrafts[0]!], null);
     expect(await store.getDraft('ffl:1:2025')).toBeUndefined();
-    expect(await store.allDrafts()).toEqual([fixtureDrafts[0]]);
+    expect(await store.allDrafts()).toEqual([readBackDrafts[0]]);
+    store.close();
+  });
+
+  it('a draft record keeps its protocol drift; damaged drift reads as none, the draft stays', async () => {
+    const drift = recordDrift(emptyDrift(), 'unknownFrames', 'SHOUT', 'no grammar for this command', 5);
+    const store = await storeWithRaw('drafts', { ...fixtureDrafts[1], drift: { counters: 'x' } });
+    expect(await store.getDraft(LIVE)).toEqual(readBackDrafts[1]);
+    await store.saveBatch([{ ...readBackDrafts[0]!, drift }], null);
+    expect((await store.getDraft(FINISHED))?.drift).toEqual(drift);
     store.close();
   });
 

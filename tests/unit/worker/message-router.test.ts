@@ -16,6 +16,8 @@ function spyHandlers() {
     'reload-now': vi.fn(() => Promise.resolve(true as const)),
     'set-settings': vi.fn(() => Promise.resolve(true as const)),
     'get-page-config': vi.fn(() => Promise.resolve({ silence: SILENCE })),
+    'list-drafts': vi.fn(() => Promise.resolve([])),
+    'export-capture': vi.fn(() => Promise.resolve({ text: '', frames: 0 })),
   } satisfies WorkerHandlers;
   return handlers;
 }
@@ -25,6 +27,8 @@ describe('routeWorkerMessage: who may send what', () => {
     ['get-view', { type: 'get-view', tabId: 5 }],
     ['reload-now', { type: 'reload-now', tabId: 5 }],
     ['set-settings', { type: 'set-settings', settings: {} }],
+    ['list-drafts', { type: 'list-drafts' }],
+    ['export-capture', { type: 'export-capture', draftId: 'ffl:1:2025' }],
   ] as const)('refuses %s from a content script, without calling its handler', (type, message) => {
     const handlers = spyHandlers();
     expect(routeWorkerMessage(message, CONTENT_SCRIPT, handlers)).toBeUndefined();
@@ -33,6 +37,9 @@ describe('routeWorkerMessage: who may send what', () => {
 
   it.each([
     ['get-view', { type: 'get-view', tabId: 5 }, { tabId: 5 }],
+    ['get-view', { type: 'get-view', tabId: null, draftId: 'ffl:1:2025:reset-9' }, { tabId: null, draftId: 'ffl:1:2025:reset-9' }],
+    ['list-drafts', { type: 'list-drafts' }, {}],
+    ['export-capture', { type: 'export-capture', draftId: 'ffl:1:2025' }, { draftId: 'ffl:1:2025' }],
     ['reload-now', { type: 'reload-now', tabId: 5 }, { tabId: 5 }],
     ['set-settings', { type: 'set-settings', settings: { recovery: { graceMs: 3000 } } }, { settings: { recovery: { graceMs: 3000 }, silence: {} } }],
   ] as const)('hands %s from an extension page to its handler, validated and without its type', async (type, message, request) => {

@@ -1,0 +1,53 @@
+import type { DraftSummary } from '../contract/draft-view';
+import type { DraftStatus } from '../draft/types';
+import { sportLabel } from './labels';
+
+const STATUS_WORDS: Readonly<Record<DraftStatus, string>> = {
+  pre_draft: 'not started',
+  live: 'in progress',
+  paused: 'paused',
+  complete: 'complete',
+};
+
+/**
+ * One chooser line, e.g. "League 123456789 · 2025 · Football · in progress · 12 picks". The store
+ * holds no league name (ESPN's settings view is not read), so the league id names it. The picks
+ * a commissioner reset archived are marked "reset archive" with the moment of the reset.
+ */
+export function draftChoiceLabel(draft: DraftSummary, utcOffsetMinutes = 0): string {
+  const parts = [`League ${draft.leagueId}`, String(draft.seasonId), sportLabel(draft.game), STATUS_WORDS[draft.status], `${draft.picks} pick${draft.picks === 1 ? '' : 's'}`];
+  if (draft.archivedAt !== null) parts.push(`reset archive ${localStamp(draft.archivedAt, utcOffsetMinutes)}`);
+  return parts.join(' · ');
+}
+
+function localStamp(at: number, utcOffsetMinutes: number): string {
+  const iso = new Date(at + utcOffsetMinutes * 60_000).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
+export interface DraftChooserProps {
+  drafts: readonly DraftSummary[];
+  /** The draft shown now. */
+  chosenId: string;
+  onChoose: (draftId: string) => void;
+  utcOffsetMinutes?: number;
+}
+
+/** Every draft the extension holds; the popup starts on the active tab's draft. Hidden while there is only one. */
+export function DraftChooser({ drafts, chosenId, onChoose, utcOffsetMinutes = 0 }: DraftChooserProps) {
+  if (drafts.length < 2 && drafts.every((draft) => draft.draftId === chosenId)) return null;
+  const listed = drafts.some((draft) => draft.draftId === chosenId);
+  return (
+    <label class="draft-chooser">
+      <span>Draft</span>
+      <select data-testid="draft-chooser" value={chosenId} onChange={(event) => onChoose(event.currentTarget.value)}>
+        {listed ? null : <option value={chosenId} selected>{chosenId}</option>}
+        {drafts.map((draft) => (
+          <option key={draft.draftId} value={draft.draftId} selected={draft.draftId === chosenId} data-archived={draft.archivedAt !== null ? 'true' : 'false'}>
+            {draftChoiceLabel(draft, utcOffsetMinutes)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
