@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import '../src/zod-setup';
 import { listenForWorkerMessages } from '../src/adapters/worker-message-listener';
 import { watchHostAccess } from '../src/adapters/host-access';
+import { listenForViewPorts } from '../src/adapters/view-port-listener';
 import { listenForBrowserEvents } from '../src/worker/browser-events';
 import { createMessageHandlers } from '../src/worker/message-handlers';
 import { createMessageRouter } from '../src/worker/message-router';
@@ -13,4 +14,5 @@ export default defineBackground(() => {
   listenForWorkerMessages(browser, createMessageRouter(createMessageHandlers(worker)));
   listenForBrowserEvents(browser, worker);
   watchHostAccess(browser, (level, message) => console[level](`Draft Watch: ${message}`));
+  listenForViewPorts(browser, worker.viewPorts);
 });

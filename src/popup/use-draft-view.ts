@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { DraftView } from '../contract/draft-view';
-import { sendToWorker } from '../adapters/send-to-worker';
+import { watchDraftView, type DraftViewWatch } from '../adapters/watch-draft-view';
 import { isDraftRoomUrl } from '../contract/draft-page-url';
-
-const REFRESH_MS = 1000;
 
 export type ViewStatus =
   | { kind: 'loading' }
@@ -14,31 +12,30 @@ export type ViewStatus =
 
 /**
  * The draft the user chose (`draftId`); without a choice, the draft in the active tab when it is a
- * draft room, otherwise the most recently active draft.
+ * draft room, otherwise the most recently active draft. The worker pushes each committed change
+ * over a port; nothing here asks on a timer.
  */
 export function useDraftView(draftId: string | null = null): ViewStatus {
   const [status, setStatus] = useState<ViewStatus>({ kind: 'loading' });
   useEffect(() => {
     let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const tabIdPromise = browser.tabs
+    let watch: DraftViewWatch | undefined;
+    void browser.tabs
       .query({ active: true, currentWindow: true })
       .then(([tab]) => (tab?.id !== undefined && isDraftRoomUrl(tab.url) ? tab.id : null))
-      .catch(() => null);
-    const refresh = async () => {
-      try {
-        const tabId = await tabIdPromise;
-        const view = await sendToWorker('get-view', { tabId, draftId });
-        if (!stopped) setStatus(view ? { kind: 'ready', view, activeDraftTabId: tabId } : { kind: 'empty', activeDraftTabId: tabId });
-      } catch (error) {
-        if (!stopped) setStatus({ kind: 'error', message: String(error) });
-      }
-      if (!stopped) timer = setTimeout(() => void refresh(), REFRESH_MS);
-    };
-    void refresh();
+      .catch(() => null)
+      .then((tabId) => {
+        if (stopped) return;
+        watch = watchDraftView(
+          tabId,
+          draftId,
+          (view) => setStatus(view ? { kind: 'ready', view, activeDraftTabId: tabId } : { kind: 'empty', activeDraftTabId: tabId }),
+          (message) => setStatus({ kind: 'error', message }),
+        );
+      });
     return () => {
       stopped = true;
-      clearTimeout(timer);
+      watch?.stop();
     };
   }, [draftId]);
   return status;

@@ -4,7 +4,7 @@ import { silenceConfigOf } from './settings';
 import type { RunningWorker } from './start-worker';
 
 /** What the worker does for each runtime message; the router has already checked sender and request. */
-export function createMessageHandlers({ ready, storeReady, withWorker }: RunningWorker): WorkerHandlers {
+export function createMessageHandlers({ ready, storeReady, withWorker }: Omit<RunningWorker, 'viewPorts'>): WorkerHandlers {
   return {
     'hook-batch': ({ page, items }, sender) => {
       // The tab id comes from the browser, never from the page.

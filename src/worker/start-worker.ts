@@ -12,6 +12,7 @@ import { paintBadge } from '../adapters/browser-badge';
 import { badgeOf } from '../popup/badge';
 import { createDraftTabProbe } from '../adapters/browser-draft-tabs';
 import { reattachDraftTabs } from './reattach-tabs';
+import { ViewPorts } from './view-ports';
 
 type Browser = typeof extensionBrowser;
 
@@ -23,6 +24,8 @@ export interface RunningWorker {
   ready: Promise<DraftWorker>;
   /** Runs a task on the ready worker; a failure is reported, never thrown at a browser event. */
   withWorker: (task: (worker: DraftWorker) => Promise<unknown>) => Promise<unknown>;
+  /** Popups following a draft live; each is pushed the view after every commit to its draft. */
+  viewPorts: ViewPorts;
 }
 
 export function startWorker(browser: Browser): RunningWorker {
@@ -31,6 +34,10 @@ export function startWorker(browser: Browser): RunningWorker {
   const pageFetch = createTabPageFetch(browser);
   const transports: Transports = { tab: (tabId) => (request) => pageFetch(tabId, request.url, request.headers, request.timeoutMs), worker: fetchFromWorker };
   const storeReady = DraftStore.open();
+  const viewPorts = new ViewPorts(
+    (tabId, chosenDraftId) => ready.then((worker) => worker.getView(tabId, chosenDraftId)),
+    (message) => report('warn', message),
+  );
   const ready = storeReady.then(async (store) => {
     const worker: DraftWorker = new DraftWorker({
       store,
@@ -42,11 +49,11 @@ export function startWorker(browser: Browser): RunningWorker {
       random: Math.random,
       report,
       source: `Draft Watch ${browser.runtime.getManifest().version}`,
-      // The toolbar badge tells the same state as the popup would for this tab.
+      // Called once the commit is stored: the badge and every popup watching this draft show it.
       afterCommit: (tabId) =>
         void worker
           .getView(tabId)
-          .then((view) => paintBadge(browser.action, tabId, badgeOf(view, { activeDraftTabId: tabId })))
+          .then((view) => Promise.all([paintBadge(browser.action, tabId, badgeOf(view, { activeDraftTabId: tabId })), viewPorts.afterCommit(tabId, view?.draftId ?? null)]))
           .catch(() => undefined),
     });
     // Old tab sessions must go before any recovery timer is re-armed against an id that now belongs to another tab.
@@ -65,5 +72,5 @@ export function startWorker(browser: Browser): RunningWorker {
     return worker;
   });
   const withWorker = (task: (worker: DraftWorker) => Promise<unknown>) => ready.then(task).catch((error) => report('error', String(error)));
-  return { storeReady, ready, withWorker };
+  return { storeReady, ready, withWorker, viewPorts };
 }

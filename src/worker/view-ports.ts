@@ -1,0 +1,67 @@
+import type { DraftView } from '../contract/draft-view';
+import { viewPortRequestSchema, type ViewPortPush } from '../contract/view-port';
+
+/** The part of a runtime port the registry uses, so the registry runs without a browser. */
+export interface ViewPort {
+  postMessage(message: ViewPortPush): void;
+}
+
+interface Watcher {
+  tabId: number | null;
+  /** The draft the user chose in the popup, or null to follow the tab / last active draft. */
+  chosenDraftId: string | null;
+  /** The draft this port was last shown; commits to other drafts are not pushed to it. */
+  draftId: string | null;
+}
+
+/**
+ * The popups following a draft live. The worker calls `afterCommit` only once a commit is in
+ * IndexedDB, so a popup never sees a view the store could lose.
+ */
+export class ViewPorts {
+  private readonly watchers = new Map<ViewPort, Watcher>();
+
+  constructor(
+    private readonly viewFor: (tabId: number | null, chosenDraftId: string | null) => Promise<DraftView | null>,
+    private readonly report: (message: string) => void,
+  ) {}
+
+  get size(): number {
+    return this.watchers.size;
+  }
+
+  /** A message from an open port; anything but a valid `watch` is ignored (the port is untrusted input too). */
+  async onMessage(port: ViewPort, raw: unknown): Promise<void> {
+    const request = viewPortRequestSchema.safeParse(raw);
+    if (!request.success) {
+      this.report(`ignored a malformed view-port message: ${request.error.message}`);
+      return;
+    }
+    const watcher: Watcher = { tabId: request.data.tabId, chosenDraftId: request.data.draftId, draftId: null };
+    this.watchers.set(port, watcher);
+    await this.push(port, watcher);
+  }
+
+  onDisconnect(port: ViewPort): void {
+    this.watchers.delete(port);
+  }
+
+  /** After a commit for `tabId`'s draft: every port watching that tab or that draft gets the new view. */
+  async afterCommit(tabId: number, draftId: string | null): Promise<void> {
+    const due = [...this.watchers].filter(([, watcher]) => watcher.tabId === tabId || watcher.draftId === null || (draftId !== null && watcher.draftId === draftId));
+    await Promise.all(due.map(([port, watcher]) => this.push(port, watcher)));
+  }
+
+  private async push(port: ViewPort, watcher: Watcher): Promise<void> {
+    try {
+      const view = await this.viewFor(watcher.tabId, watcher.chosenDraftId);
+      if (!this.watchers.has(port)) return;
+      watcher.draftId = view?.draftId ?? null;
+      port.postMessage({ type: 'view', view });
+    } catch (error) {
+      // A port the popup closed meanwhile throws on postMessage; it is simply forgotten.
+      this.watchers.delete(port);
+      this.report(`could not push the view: ${String(error)}`);
+    }
+  }
+}

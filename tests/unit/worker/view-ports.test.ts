@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ViewPorts, type ViewPort } from '../../../src/worker/view-ports';
+import type { DraftView } from '../../../src/contract/draft-view';
+import type { ViewPortPush } from '../../../src/contract/view-port';
+import { draftView } from '../popup/view-fixture';
+
+class FakePort implements ViewPort {
+  readonly received: ViewPortPush[] = [];
+  closed = false;
+  postMessage(message: ViewPortPush): void {
+    if (this.closed) throw new Error('Attempting to use a disconnected port object');
+    this.received.push(message);
+  }
+}
+
+/** Views keyed by tab: tab 1 follows draft A, tab 2 follows draft B, no tab → draft A. */
+function registry(views: Map<number | null, DraftView | null>, reports: string[] = []) {
+  return new ViewPorts(async (tabId) => views.get(tabId) ?? null, (message) => reports.push(message));
+}
+
+const viewA = { ...draftView({ tabId: 1 }), draftId: 'A' };
+const viewB = { ...draftView({ tabId: 2 }), draftId: 'B' };
+
+describe('ViewPorts', () => {
+  it('sends the current view as soon as a port asks to watch', async () => {
+    const ports = registry(new Map([[1, viewA]]));
+    const port = new FakePort();
+    await ports.onMessage(port, { type: 'watch', tabId: 1 });
+    expect(port.received).toEqual([{ type: 'view', view: viewA }]);
+  });
+
+  it('pushes after a commit only to ports watching that tab or that draft', async () => {
+    const views = new Map<number | null, DraftView | null>([[1, viewA], [2, viewB], [null, viewA]]);
+    const ports = registry(views);
+    const tabOne = new FakePort();
+    const tabTwo = new FakePort();
+    const noTab = new FakePort();
+    await ports.onMessage(tabOne, { type: 'watch', tabId: 1 });
+    await ports.onMessage(tabTwo, { type: 'watch', tabId: 2 });
+    await ports.onMessage(noTab, { type: 'watch', tabId: null });
+    const next = { ...viewA, now: viewA.now + 1 };
+    views.set(1, next);
+    views.set(null, next);
+    await ports.afterCommit(1, 'A');
+    expect(tabOne.received.at(-1)).toEqual({ type: 'view', view: next });
+    expect(noTab.received.at(-1)).toEqual({ type: 'view', view: next });
+    expect(tabTwo.received).toHaveLength(1);
+  });
+
+  it('ignores a malformed message and forgets a disconnected port', async () => {
+    const reports: string[] = [];
+    const ports = registry(new Map([[1, viewA]]), reports);
+    const port = new FakePort();
+    await ports.onMessage(port, { type: 'watch', tabId: 'one' });
+    expect(port.received).toEqual([]);
+    expect(ports.size).toBe(0);
+    expect(reports).toHaveLength(1);
+    await ports.onMessage(port, { type: 'watch', tabId: 1 });
+    ports.onDisconnect(port);
+    await ports.afterCommit(1, 'A');
+    expect(port.received).toHaveLength(1);
+  });
+
+  it('drops a port that throws on postMessage instead of failing the commit', async () => {
+    const ports = registry(new Map([[1, viewA]]));
+    const port = new FakePort();
+    await ports.onMessage(port, { type: 'watch', tabId: 1 });
+    port.closed = true;
+    await expect(ports.afterCommit(1, 'A')).resolves.toBeUndefined();
+    expect(ports.size).toBe(0);
+  });
+});
