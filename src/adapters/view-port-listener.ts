@@ -10,11 +10,11 @@ export interface ViewPortSink {
   onDisconnect(port: Port): void;
 }
 
-/** Accepts the popup's live-view ports; ports from content scripts (they carry a tab) or with other names are refused. */
+/** Accepts the popup's live-view ports; ports from content scripts (their URL is the page's) or with other names are refused. */
 export function listenForViewPorts(browser: Browser, ports: ViewPortSink): void {
   const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== VIEW_PORT_NAME || port.sender?.tab !== undefined || port.sender?.url?.startsWith(extensionOrigin) !== true) {
+    if (port.name !== VIEW_PORT_NAME || port.sender?.url?.startsWith(extensionOrigin) !== true) {
       port.disconnect();
       return;
     }

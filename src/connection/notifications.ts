@@ -38,16 +38,9 @@ export function notificationsToRaise(input: NotifierInput, preferences: Notifica
   const { view, driftTotal } = input;
   const { draftId, tabId, connection, state } = view;
   const planned: PlannedNotification[] = [];
-  // nextSeq names the incident the connection is in: a later failure or kick gets a new key.
-  if (connection?.phase === 'failed') {
-    planned.push({
-      key: `failed:${draftId}:${tabId}:${connection.nextSeq}`,
-      kind: 'recoveryFailed',
-      tabId,
-      title: 'Draft Watch: recovery failed',
-      message: 'Automatic reloads did not bring the draft back. Click to reload the draft tab.',
-    });
-  }
+  // Recovery failure is not planned here: the reducer's `notifyFailed` action raises it exactly once,
+  // on entering `failed`, with a Reload button; the shell gates that action on `recoveryFailed`.
+  // nextSeq names the incident the connection is in: a later kick gets a new key.
   if (connection?.phase === 'kicked') {
     planned.push({
       key: `kicked:${draftId}:${tabId}:${connection.nextSeq}`,

@@ -15,11 +15,11 @@ describe('notificationsToRaise', () => {
     expect(notificationsToRaise(input({ state: { ...onMyClock, onTheClock: { ...onMyClock.onTheClock, teamId: MY_TEAM + 1 } } }), DEFAULT_NOTIFICATION_PREFERENCES, none)).toEqual([]);
   });
 
-  it('raises recovery failed and draft open elsewhere, each keyed to its incident', () => {
+  it('raises draft open elsewhere keyed to its incident, and leaves recovery failure to the reducer action', () => {
     const failed = notificationsToRaise(input({ connection: { ...liveConnection(), phase: 'failed', nextSeq: 3 } }), DEFAULT_NOTIFICATION_PREFERENCES, none);
-    expect(failed.map((n) => [n.kind, n.key])).toEqual([['recoveryFailed', 'failed:ffl:123456789:2025:7:3']]);
+    expect(failed).toEqual([]);
     const kicked = notificationsToRaise(input({ connection: { ...liveConnection(), phase: 'kicked', nextSeq: 4 } }), DEFAULT_NOTIFICATION_PREFERENCES, none);
-    expect(kicked.map((n) => n.kind)).toEqual(['kicked']);
+    expect(kicked.map((n) => [n.kind, n.key])).toEqual([['kicked', 'kicked:ffl:123456789:2025:7:4']]);
     expect(kicked[0]!.title).toMatch(/open elsewhere/);
   });
 
@@ -39,10 +39,10 @@ describe('notificationsToRaise', () => {
   });
 
   it('honours each preference switched off', () => {
-    const everything = input({ state: onMyClock, connection: { ...liveConnection(), phase: 'failed' } }, 1);
-    expect(notificationsToRaise(everything, DEFAULT_NOTIFICATION_PREFERENCES, none).map((n) => n.kind)).toEqual(['recoveryFailed', 'protocolDrift', 'onTheClock']);
+    const everything = input({ state: onMyClock, connection: { ...liveConnection(), phase: 'kicked' } }, 1);
+    expect(notificationsToRaise(everything, DEFAULT_NOTIFICATION_PREFERENCES, none).map((n) => n.kind)).toEqual(['kicked', 'protocolDrift', 'onTheClock']);
     const quiet = { ...DEFAULT_NOTIFICATION_PREFERENCES, onTheClock: false, protocolDrift: false };
-    expect(notificationsToRaise(everything, quiet, none).map((n) => n.kind)).toEqual(['recoveryFailed']);
+    expect(notificationsToRaise(everything, quiet, none).map((n) => n.kind)).toEqual(['kicked']);
   });
 
   it('stops the clock alert once the draft is complete', () => {

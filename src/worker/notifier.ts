@@ -1,0 +1,55 @@
+import type { DraftView } from '../contract/draft-view';
+import { protocolDriftSchema } from '../contract/draft-state';
+import { raisedNotificationKeysSchema, storedNotificationPreferencesSchema } from '../contract/preferences';
+import {
+  DEFAULT_NOTIFICATION_PREFERENCES,
+  notificationsToRaise,
+  type NotificationPreferences,
+  type PlannedNotification,
+} from '../connection/notifications';
+
+export interface NotifierDeps {
+  readPreferences(): Promise<unknown>;
+  readRaisedKeys(): Promise<unknown>;
+  writeRaisedKeys(keys: string[]): Promise<void>;
+  /** The draft record as stored; its `drift` field may not exist yet. */
+  readRecord(draftId: string): Promise<unknown>;
+  show(notification: PlannedNotification): Promise<void>;
+  keysKept: number;
+  report(message: string): void;
+}
+
+/** Stored preferences are read like any input: each valid switch overrides its default. */
+export function preferencesOf(stored: unknown): NotificationPreferences {
+  const parsed = storedNotificationPreferencesSchema.safeParse(stored);
+  return { ...DEFAULT_NOTIFICATION_PREFERENCES, ...(parsed.success ? parsed.data : {}) };
+}
+
+/** Sum of the record's drift counters, or null when the record has none (not wired yet, or an old record). */
+export function driftTotalOf(record: unknown): number | null {
+  if (typeof record !== 'object' || record === null || !('drift' in record)) return null;
+  const drift = protocolDriftSchema.safeParse(record.drift);
+  return drift.success ? Object.values(drift.data.counters).reduce((sum, count) => sum + count, 0) : null;
+}
+
+/**
+ * Raises the notifications a committed view calls for. Keys are stored before the notification
+ * is shown: a worker killed in between loses one notification rather than repeating it. Runs one
+ * view at a time so two quick commits cannot both raise the same event.
+ */
+export function createNotifier(deps: NotifierDeps): (view: DraftView) => Promise<void> {
+  let queue: Promise<void> = Promise.resolve();
+  const notify = async (view: DraftView) => {
+    const [preferences, stored, record] = await Promise.all([deps.readPreferences(), deps.readRaisedKeys(), deps.readRecord(view.draftId)]);
+    const parsedKeys = raisedNotificationKeysSchema.safeParse(stored);
+    const raised = parsedKeys.success ? parsedKeys.data : [];
+    const planned = notificationsToRaise({ view, driftTotal: driftTotalOf(record) }, preferencesOf(preferences), new Set(raised));
+    if (planned.length === 0) return;
+    await deps.writeRaisedKeys([...raised, ...planned.map((notification) => notification.key)].slice(-deps.keysKept));
+    for (const notification of planned) await deps.show(notification);
+  };
+  return (view) => {
+    queue = queue.then(() => notify(view)).catch((error) => deps.report(`could not raise a notification: ${String(error)}`));
+    return queue;
+  };
+}
