@@ -56,6 +56,7 @@ export const MESSAGES = {
   tabClosed: 'Draft tab closed; stopped watching',
   backInRoom: 'Draft tab is back in the draft room',
   manualReload: 'Reloading draft tab at your request',
+  autoReloadOff: 'Automatic reload is off in the options; reload the draft tab to recover',
   noReloadComplete: 'The draft is complete; not reloading',
   noReloadGone: 'The draft tab is no longer in the draft room; not reloading',
 } as const;

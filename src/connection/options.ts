@@ -50,6 +50,8 @@ export interface Options {
    * the page hook must get to report ESPN's own silence first.
    */
   watchdogMarginMs: number;
+  /** Whether recovery may reload the tab at all; off, a fault that ESPN does not heal asks the user instead. */
+  autoReload: boolean;
 
   // ── Health bookkeeping (incident.ts, heartbeat.ts) ─────────────────────────────────────────
   /** Resolved incidents kept, oldest dropped first. */
@@ -104,6 +106,8 @@ export const DEFAULT: Readonly<Options> = Object.freeze({
   // timers may run up to 1 s late; 4 s covers both twice, so when ESPN is the one silent the
   // hook's stall report always arrives first. A dead relay is noticed ≤ 15 s after its last batch.
   watchdogMarginMs: 4_000,
+  // On: a reload is what brings a dead draft room back while the drafter is looking elsewhere.
+  autoReload: true,
 
   // 50: a bad evening's worth of incidents, not a memory leak.
   maxIncidents: 50,
@@ -124,6 +128,7 @@ export const RECOVERY_OPTION_KEYS = [
   'backoffMinMs',
   'backoffCapMs',
   'maxAttempts',
+  'autoReload',
 ] as const;
 export type RecoveryOptions = Pick<Options, (typeof RECOVERY_OPTION_KEYS)[number]>;
 

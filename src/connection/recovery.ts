@@ -111,6 +111,13 @@ export function onTimerFired(state: ConnectionState, ctx: ConnectionContext): Co
 
   switch (state.phase) {
     case 'grace': {
+      if (!options.autoReload) {
+        return {
+          state: { ...state, phase: 'failed', deadline: null, newSocketOpenedAt: null, reloadInFlight: false },
+          actions: [{ type: 'notifyFailed' }],
+          log: [logLine(ctx, 'warn', MESSAGES.autoReloadOff)],
+        };
+      }
       const why =
         state.fault === 'reset'
           ? `ESPN sent no snapshot of the restarted draft within ${formatDuration(now - (state.recoveryStartedAt ?? now))}`

@@ -17,6 +17,7 @@ export const settingsSchema = z.object({
       backoffMinMs: duration.min(250),
       backoffCapMs: duration.min(1_000),
       maxAttempts: z.number().int().min(1).max(20),
+      autoReload: z.boolean(),
     })
     .partial()
     .default({}),

@@ -1,6 +1,7 @@
 import type { DraftView } from '../contract/draft-view';
 import { protocolDriftSchema } from '../contract/draft-state';
 import { raisedNotificationKeysSchema, storedNotificationPreferencesSchema } from '../contract/preferences';
+import type { TabControl } from '../adapters/tab-control';
 import {
   DEFAULT_NOTIFICATION_PREFERENCES,
   notificationsToRaise,
@@ -51,5 +52,15 @@ export function createNotifier(deps: NotifierDeps): (view: DraftView) => Promise
   return (view) => {
     queue = queue.then(() => notify(view)).catch((error) => deps.report(`could not raise a notification: ${String(error)}`));
     return queue;
+  };
+}
+
+/** The reducer's "recovery failed" notification (raised once, on entering `failed`) honours its switch too. */
+export function withFailureAlertSwitch(tabs: TabControl, enabled: () => Promise<boolean>): TabControl {
+  return {
+    setTimer: (tabId, untilMs) => tabs.setTimer(tabId, untilMs),
+    reload: (tabId, leagueId) => tabs.reload(tabId, leagueId),
+    notifyFailed: async (tabId) => ((await enabled()) ? tabs.notifyFailed(tabId) : undefined),
+    clearNotification: (tabId) => tabs.clearNotification(tabId),
   };
 }

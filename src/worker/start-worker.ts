@@ -13,6 +13,9 @@ import { badgeOf } from '../popup/badge';
 import { createDraftTabProbe } from '../adapters/browser-draft-tabs';
 import { reattachDraftTabs } from './reattach-tabs';
 import { ViewPorts } from './view-ports';
+import { createNotifier, preferencesOf, withFailureAlertSwitch } from './notifier';
+import { notificationPreferencesItem, raisedNotificationsItem, RAISED_KEYS_KEPT } from '../adapters/preferences';
+import { showAlert } from '../adapters/browser-alerts';
 
 type Browser = typeof extensionBrowser;
 
@@ -39,11 +42,23 @@ export function startWorker(browser: Browser): RunningWorker {
     (message) => report('warn', message),
   );
   const ready = storeReady.then(async (store) => {
+    const notify = createNotifier({
+      readPreferences: () => notificationPreferencesItem.getValue(),
+      readRaisedKeys: () => raisedNotificationsItem.getValue(),
+      writeRaisedKeys: (keys) => raisedNotificationsItem.setValue(keys),
+      readRecord: (draftId) => store.getDraft(draftId),
+      show: (notification) => showAlert(browser, notification),
+      keysKept: RAISED_KEYS_KEPT,
+      report: (message) => report('warn', message),
+    });
     const worker: DraftWorker = new DraftWorker({
       store,
       playerNames: new PlayerNames(store, transports, now),
       transports,
-      tabs: createBrowserTabControl(browser, (tabId) => void worker.handleRecoveryInput(tabId, { type: 'timerFired' }), now),
+      tabs: withFailureAlertSwitch(
+        createBrowserTabControl(browser, (tabId) => void worker.handleRecoveryInput(tabId, { type: 'timerFired' }), now),
+        async () => preferencesOf(await notificationPreferencesItem.getValue()).recoveryFailed,
+      ),
       connectionOptions: async () => connectionOptionsOf(await store.getSettings()),
       now,
       random: Math.random,
@@ -53,7 +68,13 @@ export function startWorker(browser: Browser): RunningWorker {
       afterCommit: (tabId) =>
         void worker
           .getView(tabId)
-          .then((view) => Promise.all([paintBadge(browser.action, tabId, badgeOf(view, { activeDraftTabId: tabId })), viewPorts.afterCommit(tabId, view?.draftId ?? null)]))
+          .then((view) =>
+            Promise.all([
+              paintBadge(browser.action, tabId, badgeOf(view, { activeDraftTabId: tabId })),
+              viewPorts.afterCommit(tabId, view?.draftId ?? null),
+              view ? notify(view) : undefined,
+            ]),
+          )
           .catch(() => undefined),
     });
     // Old tab sessions must go before any recovery timer is re-armed against an id that now belongs to another tab.

@@ -19,6 +19,7 @@ describe('Options DEFAULT', () => {
       maxReloadsPerWindow: 3,
       reloadWindowMs: 60_000,
       watchdogMarginMs: 4_000,
+      autoReload: true,
       maxIncidents: 50,
       rttSmoothing: 1 / 8,
     });

@@ -24,6 +24,7 @@ describe('recoveryConfigOf: nothing stored', () => {
       backoffMinMs: 1_000,
       backoffCapMs: 30_000,
       maxAttempts: 6,
+      autoReload: true,
     });
   });
 
@@ -56,6 +57,7 @@ describe('recoveryConfigOf: overrides', () => {
       backoffMinMs: 400,
       backoffCapMs: 1_000,
       maxAttempts: 7,
+      autoReload: false,
     };
     expect(recoveryConfigOf({ recovery: all })).toEqual(all);
   });
@@ -87,6 +89,7 @@ describe('recoveryConfigOf: invalid settings fall back to the defaults', () => {
     ['zero attempts', { maxAttempts: 0 }],
     ['101 attempts', { maxAttempts: 101 }],
     ['fractional attempts', { maxAttempts: 2.5 }],
+    ['auto reload as a string', { autoReload: 'no' }],
   ])('ignores %s', (_name, recovery) => {
     expect(recoveryConfigOf({ recovery })).toEqual(DEFAULTS);
   });
