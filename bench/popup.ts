@@ -10,7 +10,11 @@
  * more than commit → shown: the socket, the page hook's batching, the relay, ingest and the
  * IndexedDB commit come first, so it is an upper bound on the commit → shown latency.
  */
-import { DraftRoom } from '../tests/e2e/support/fault-room';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSimulator } from '../tests/sim/index';
+import { extensionId, launchChromiumWithExtension } from '../tests/support/chromium';
 
 const TEAMS = 12;
 const ROUNDS = 25;
@@ -35,12 +39,16 @@ const RECORD_COUNTS = `(() => {
 })();`;
 
 async function main(): Promise<void> {
-  const room = await DraftRoom.open({
-    sim: { teams: TEAMS, rounds: ROUNDS, pickIntervalMs: 120, clockTickMs: 1000, preDraftMs: 1000, seed: 'bench-popup' },
-    pageQuery: { simReconnect: 'auto' },
-  });
+  const sim = await startSimulator({ autoStart: false, teams: TEAMS, rounds: ROUNDS, pickIntervalMs: 120, clockTickMs: 1000, preDraftMs: 1000, seed: 'bench-popup' });
+  const profile = await mkdtemp(join(tmpdir(), 'draft-watch-bench-'));
+  const context = await launchChromiumWithExtension({ extensionDir: resolve('.output/chrome-mv3'), userDataDir: profile, headless: true, hostResolverRules: sim.hostResolverRules });
+  const room = { sim, context, extId: await extensionId(context) };
+  const draftPage = await context.newPage();
+  await draftPage.goto(sim.draftPageUrlFor({ query: { simPingMs: 3000, simReconnect: 'auto' } }));
+  while (sim.connections < 1) await new Promise((done) => setTimeout(done, 100));
   try {
     const madeAt = new Map<number, number>();
+    sim.start();
     room.sim.engine.onEvent((event) => {
       if (event.type === 'pick') madeAt.set(room.sim.engine.pickCount, Date.now());
     });
@@ -74,7 +82,9 @@ async function main(): Promise<void> {
     console.log(summary('pick made → shown (≥ commit → shown)', latencies));
     console.log(`picks seen in the open popup: ${latencies.length} of ${TOTAL} (coalesced pushes skip counts)`);
   } finally {
-    await room.close();
+    await context.close().catch(() => undefined);
+    await sim.close();
+    await rm(profile, { recursive: true, force: true });
   }
 }
 

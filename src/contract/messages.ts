@@ -34,6 +34,10 @@ const messageSchemas = {
   'reload-now': { request: z.object({ tabId: z.number().int() }), reply: z.literal(true) },
   /** Extension page → worker: store new thresholds. */
   'set-settings': { request: z.object({ settings: settingsSchema }), reply: z.literal(true) },
+  /** Options page → worker: the settings as stored (unset fields are absent; defaults are the page's to show). */
+  'get-settings': { request: z.object({}), reply: settingsSchema },
+  /** Options page → worker: forget every stored draft, after the user confirmed. Replies with how many went. */
+  'clear-drafts': { request: z.object({ confirmed: z.literal(true) }), reply: z.number().int().min(0) },
   /** Relay → worker: the thresholds the page hook needs. */
   'get-page-config': {
     request: z.object({}),

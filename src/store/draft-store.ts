@@ -84,6 +84,24 @@ export class DraftStore {
     return settingsOf(entry?.key === 'settings' ? entry.settings : undefined);
   }
 
+  /**
+   * Forgets every stored draft (records, the tabs following them, final-board checks and the
+   * last-active pointer) in one transaction; settings and the player-name cache stay.
+   * Returns how many drafts were removed.
+   */
+  async clearDrafts(): Promise<number> {
+    const tx = this.db.transaction(['drafts', 'tabs', 'meta', 'finalBoardChecks'], 'readwrite');
+    const count = await tx.objectStore('drafts').count();
+    await Promise.all([
+      tx.objectStore('drafts').clear(),
+      tx.objectStore('tabs').clear(),
+      tx.objectStore('finalBoardChecks').clear(),
+      tx.objectStore('meta').delete('lastActiveDraft'),
+      tx.done,
+    ]);
+    return count;
+  }
+
   async setSettings(settings: Settings): Promise<void> {
     await this.db.put('meta', { key: 'settings', settings });
   }

@@ -146,6 +146,11 @@ export class DraftWorker {
     return this.serialize(() => this.deps.store.clearTabs());
   }
 
+  /** The user cleared stored drafts (options page); queued so no batch commits half-way through. */
+  clearStoredDrafts(): Promise<number> {
+    return this.serialize(() => this.deps.store.clearDrafts());
+  }
+
   /** After a worker restart: re-arm every pending recovery timer from what was committed. */
   resumeTimers(): Promise<void> {
     return this.serialize(async () => {

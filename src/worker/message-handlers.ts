@@ -1,6 +1,7 @@
 import type { WorkerHandlers } from './message-router';
 import { redactHookItem } from '../contract/hook-items';
 import { silenceConfigOf } from './settings';
+import { settingsSchema } from '../contract/settings';
 import type { RunningWorker } from './start-worker';
 
 /** What the worker does for each runtime message; the router has already checked sender and request. */
@@ -19,6 +20,9 @@ export function createMessageHandlers({ ready, storeReady, withWorker }: Omit<Ru
     'reload-now': ({ tabId }) =>
       withWorker((worker) => worker.handleRecoveryInput(tabId, { type: 'manualReloadRequested' })).then(() => true as const),
     'get-page-config': () => storeReady.then(async (store) => ({ silence: silenceConfigOf(await store.getSettings()) })),
+    // The store already dropped invalid fields; parsing fills the empty sections the reply promises.
+    'get-settings': () => storeReady.then(async (store) => settingsSchema.parse(await store.getSettings())),
+    'clear-drafts': () => ready.then((worker) => worker.clearStoredDrafts()),
     'set-settings': ({ settings }) => storeReady.then((store) => store.setSettings(settings)).then(() => true as const),
   };
 }

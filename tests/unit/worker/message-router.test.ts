@@ -18,6 +18,8 @@ function spyHandlers() {
     'get-page-config': vi.fn(() => Promise.resolve({ silence: SILENCE })),
     'list-drafts': vi.fn(() => Promise.resolve([])),
     'export-capture': vi.fn(() => Promise.resolve({ text: '', frames: 0 })),
+    'get-settings': vi.fn(() => Promise.resolve({ recovery: {}, silence: {} })),
+    'clear-drafts': vi.fn(() => Promise.resolve(0)),
   } satisfies WorkerHandlers;
   return handlers;
 }
@@ -29,6 +31,8 @@ describe('routeWorkerMessage: who may send what', () => {
     ['set-settings', { type: 'set-settings', settings: {} }],
     ['list-drafts', { type: 'list-drafts' }],
     ['export-capture', { type: 'export-capture', draftId: 'ffl:1:2025' }],
+    ['get-settings', { type: 'get-settings' }],
+    ['clear-drafts', { type: 'clear-drafts', confirmed: true }],
   ] as const)('refuses %s from a content script, without calling its handler', (type, message) => {
     const handlers = spyHandlers();
     expect(routeWorkerMessage(message, CONTENT_SCRIPT, handlers)).toBeUndefined();
