@@ -2,12 +2,11 @@ import { storage } from 'wxt/utils/storage';
 import { DEFAULT_NOTIFICATION_PREFERENCES, type NotificationPreferences } from '../connection/notifications';
 
 /**
- * The options page's own switches, as WXT storage items with defaults. Thresholds are not here:
- * they travel the existing settings path (set-settings → IndexedDB → src/worker/settings.ts),
- * which already bounds and floors them for the worker and the page hook.
+ * The notification switches, as WXT storage items with defaults; the worker's notifier reads them
+ * directly. Automatic reload and the thresholds are not here: they travel the existing settings
+ * path (set-settings → IndexedDB → src/worker/settings.ts), which already bounds and floors them
+ * for the connection reducer and the page hook, so a second store could only disagree with it.
  */
-export const autoReloadItem = storage.defineItem<boolean>('local:autoReload', { fallback: true });
-
 export const notificationPreferencesItem = storage.defineItem<NotificationPreferences>('local:notificationPreferences', {
   fallback: DEFAULT_NOTIFICATION_PREFERENCES,
 });

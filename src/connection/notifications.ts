@@ -1,4 +1,5 @@
 import type { DraftView } from '../contract/draft-view';
+import { storedNotificationPreferencesSchema } from '../contract/preferences';
 
 /** The events a drafter is told about outside the popup. */
 export type NotificationKind = 'recoveryFailed' | 'kicked' | 'protocolDrift' | 'onTheClock';
@@ -13,6 +14,12 @@ export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = Object.
   protocolDrift: true,
   onTheClock: true,
 });
+
+/** Stored switches are read like any input: each valid one overrides its default. */
+export function preferencesOf(stored: unknown): NotificationPreferences {
+  const parsed = storedNotificationPreferencesSchema.safeParse(stored);
+  return { ...DEFAULT_NOTIFICATION_PREFERENCES, ...(parsed.success ? parsed.data : {}) };
+}
 
 export interface PlannedNotification {
   /** Names the event, not the moment: the same event always has the same key, so it is raised once. */

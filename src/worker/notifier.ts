@@ -1,13 +1,10 @@
 import type { DraftView } from '../contract/draft-view';
 import { protocolDriftSchema } from '../contract/draft-state';
-import { raisedNotificationKeysSchema, storedNotificationPreferencesSchema } from '../contract/preferences';
+import { raisedNotificationKeysSchema } from '../contract/preferences';
 import type { TabControl } from '../adapters/tab-control';
-import {
-  DEFAULT_NOTIFICATION_PREFERENCES,
-  notificationsToRaise,
-  type NotificationPreferences,
-  type PlannedNotification,
-} from '../connection/notifications';
+import { notificationsToRaise, preferencesOf, type PlannedNotification } from '../connection/notifications';
+
+export { preferencesOf };
 
 export interface NotifierDeps {
   readPreferences(): Promise<unknown>;
@@ -18,12 +15,6 @@ export interface NotifierDeps {
   show(notification: PlannedNotification): Promise<void>;
   keysKept: number;
   report(message: string): void;
-}
-
-/** Stored preferences are read like any input: each valid switch overrides its default. */
-export function preferencesOf(stored: unknown): NotificationPreferences {
-  const parsed = storedNotificationPreferencesSchema.safeParse(stored);
-  return { ...DEFAULT_NOTIFICATION_PREFERENCES, ...(parsed.success ? parsed.data : {}) };
 }
 
 /** Sum of the record's drift counters, or null when the record has none (not wired yet, or an old record). */
