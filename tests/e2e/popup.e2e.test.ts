@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DraftRoom } from './support/fault-room';
+import { DraftRoom, sendToWorker } from './support/fault-room';
 import { exportFile } from './support/popup';
 import { eventLogSchema } from '../../src/export/event-log';
 import { TONE_COLOUR } from '../../src/popup/display-state';
@@ -14,6 +14,30 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 /** "#b91c1c" → [185, 28, 28, 255], the form chrome.action.getBadgeBackgroundColor answers in. */
 function rgba(hex: string): number[] {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).concat(255);
+}
+
+/** Replaces runtime.sendMessage in an extension page before its scripts run, counting attempts: such a page can only learn of picks by push. */
+function forbidRuntimeMessages(): void {
+  const scope = globalThis as unknown as { chrome: { runtime: object }; messagesTried: number };
+  scope.messagesTried = 0;
+  Object.defineProperty(scope.chrome.runtime, 'sendMessage', {
+    configurable: true,
+    value: () => {
+      scope.messagesTried += 1;
+      return Promise.reject(new Error('this page may not send runtime messages'));
+    },
+  });
+}
+
+async function pickCount(page: Page): Promise<number> {
+  return Number((await page.locator('[data-testid="pick-count"]').textContent({ timeout: 1_000 }).catch(() => '')) || -1);
+}
+
+async function notificationIds(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const notifications = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, unknown>> } } }).chrome.notifications;
+    return Object.keys(await notifications.getAll());
+  });
 }
 
 async function healthWords(popup: Page): Promise<string> {
@@ -64,9 +88,22 @@ describe('the popup during a live simulated draft in Chromium', () => {
     await expect.poll(() => popup.locator('[data-testid="pick-row"]').count(), { timeout: 5_000 }).toBeGreaterThanOrEqual(6);
     expect(await axeViolations(popup)).toEqual([]);
 
+    // Live, not polled: a popup that cannot send a single runtime message still shows each new pick.
+    const live = await room.context.newPage();
+    await live.addInitScript(forbidRuntimeMessages);
+    await live.goto(`chrome-extension://${room.extId}/popup.html`);
+    await expect.poll(() => pickCount(live), { timeout: 10_000 }).toBeGreaterThan(0);
+    const openedWith = await pickCount(live);
+    await room.sim.whenPicks(openedWith + 2);
+    await expect.poll(() => pickCount(live), { timeout: 10_000 }).toBeGreaterThanOrEqual(openedWith + 2);
+    expect(await live.evaluate(() => (globalThis as unknown as { messagesTried: number }).messagesTried)).toBe(0);
+    await live.close();
+
     // A fault the user must act on: ESPN moved the draft to "another tab".
     room.sim.faults.kickDuplicate();
     await expect.poll(() => healthWords(popup), { timeout: 30_000 }).toBe('Draft open elsewhere');
+    // One notification for the kick, raised by the worker after the commit.
+    await expect.poll(async () => (await notificationIds(popup)).filter((id) => id.startsWith('draft-alert:kicked:')).length, { timeout: 15_000 }).toBe(1);
     await expect.poll(async () => (await badge(popup, tabId)).colour.join(), { timeout: 15_000 }).toBe(rgba(TONE_COLOUR.bad).join());
     await popup.getByRole('button', { name: 'Reload draft tab' }).click();
     await expect.poll(() => healthWords(popup), { timeout: 60_000 }).toBe('Following live');
@@ -91,5 +128,15 @@ describe('the popup during a live simulated draft in Chromium', () => {
     const log = eventLogSchema.parse(JSON.parse(file.text));
     expect(log.draft.leagueId).toBe(String(room.sim.league.leagueId));
     expect(log.events.some((event) => /elsewhere|duplicate/i.test(event.message))).toBe(true);
+
+    // The options page saves a threshold through the worker's settings.
+    const options = await room.context.newPage();
+    await options.goto(`chrome-extension://${room.extId}/options.html`);
+    await options.locator('input[name="graceSeconds"]').fill('4');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.locator('[data-testid="options-status"]').textContent(), { timeout: 5_000 }).toBe('Saved.');
+    const stored = (await sendToWorker(options, { type: 'get-settings' })) as { recovery: { graceMs?: number } };
+    expect(stored.recovery.graceMs).toBe(4_000);
+    expect(await axeViolations(options)).toEqual([]);
   });
 });

@@ -5,9 +5,9 @@ import type { NotificationKind } from '../../connection/notifications';
 export interface OptionsFormProps {
   initial: OptionsValues;
   storageUsedBytes: number | null;
-  onSave(values: OptionsValues): Promise<void>;
+  onSave: (values: OptionsValues) => Promise<void>;
   /** Asks the user first; resolves with how many drafts were removed, or null when they declined. */
-  onClearDrafts(): Promise<number | null>;
+  onClearDrafts: () => Promise<number | null>;
 }
 
 type NumberField = 'graceSeconds' | 'reloadAttempts' | 'stallSeconds';

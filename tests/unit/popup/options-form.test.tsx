@@ -28,7 +28,7 @@ describe('OptionsForm', () => {
   it('renders every control labelled and saves what the user changed', async () => {
     const saved: OptionsValues[] = [];
     const dom = renderDom(
-      <OptionsForm initial={valuesOf({})} storageUsedBytes={2 * 1024 * 1024} onSave={async (values) => void saved.push(values)} onClearDrafts={async () => 3} />,
+      <OptionsForm initial={valuesOf({})} storageUsedBytes={2 * 1024 * 1024} onSave={(values) => Promise.resolve(void saved.push(values))} onClearDrafts={() => Promise.resolve(3)} />,
     );
     expect(dom.all('label input')).toHaveLength(8);
     expect(dom.one('[data-testid="storage-used"]').textContent).toBe('Storage used: 2.0 MB');
@@ -47,7 +47,7 @@ describe('OptionsForm', () => {
 
   it('clears stored drafts only when the user confirmed', async () => {
     let answer: number | null = null;
-    const dom = renderDom(<OptionsForm initial={valuesOf({})} storageUsedBytes={null} onSave={async () => undefined} onClearDrafts={async () => answer} />);
+    const dom = renderDom(<OptionsForm initial={valuesOf({})} storageUsedBytes={null} onSave={() => Promise.resolve()} onClearDrafts={() => Promise.resolve(answer)} />);
     const button = dom.all('button').find((element) => element.textContent?.includes('Clear stored drafts'))!;
     await dom.click(button);
     expect(dom.one('[data-testid="options-status"]').textContent).toBe('');
