@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DraftRoom, sendToWorker } from './support/fault-room';
+import { DraftRoom } from './support/fault-room';
 import { exportFile } from './support/popup';
 import { eventLogSchema } from '../../src/export/event-log';
 import { TONE_COLOUR } from '../../src/popup/display-state';
@@ -89,9 +89,10 @@ describe('the popup during a live simulated draft in Chromium', () => {
     expect(await axeViolations(popup)).toEqual([]);
 
     // Live, not polled: a popup that cannot send a single runtime message still shows each new pick.
-    const live = await room.context.newPage();
+    const extensionOrigin = new URL(popup.url()).origin;
+    const live = await popup.context().newPage();
     await live.addInitScript(forbidRuntimeMessages);
-    await live.goto(`chrome-extension://${room.extId}/popup.html`);
+    await live.goto(`${extensionOrigin}/popup.html`);
     await expect.poll(() => pickCount(live), { timeout: 10_000 }).toBeGreaterThan(0);
     const openedWith = await pickCount(live);
     await room.sim.whenPicks(openedWith + 2);
@@ -130,12 +131,12 @@ describe('the popup during a live simulated draft in Chromium', () => {
     expect(log.events.some((event) => /elsewhere|duplicate/i.test(event.message))).toBe(true);
 
     // The options page saves a threshold through the worker's settings.
-    const options = await room.context.newPage();
-    await options.goto(`chrome-extension://${room.extId}/options.html`);
+    const options = await popup.context().newPage();
+    await options.goto(`${extensionOrigin}/options.html`);
     await options.locator('input[name="graceSeconds"]').fill('4');
     await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.locator('[data-testid="options-status"]').textContent(), { timeout: 5_000 }).toBe('Saved.');
-    const stored = (await sendToWorker(options, { type: 'get-settings' })) as { recovery: { graceMs?: number } };
+    const stored = (await room.send({ type: 'get-settings' })) as { recovery: { graceMs?: number } };
     expect(stored.recovery.graceMs).toBe(4_000);
     expect(await axeViolations(options)).toEqual([]);
   });
