@@ -89,7 +89,7 @@ describe('the popup during a live simulated draft in Chromium', () => {
     expect(await axeViolations(popup)).toEqual([]);
 
     // Live, not polled: a popup that cannot send a single runtime message still shows each new pick.
-    const extensionOrigin = new URL(popup.url()).origin;
+    const extensionOrigin = `chrome-extension://${new URL(popup.url()).host}`;
     const live = await popup.context().newPage();
     await live.addInitScript(forbidRuntimeMessages);
     await live.goto(`${extensionOrigin}/popup.html`);
