@@ -22,6 +22,13 @@ module.exports = {
       to: { path: [SHELL, BROWSER_APIS, '^src/(lookups|store)/'] },
     },
     {
+      name: 'contract-is-the-ground',
+      severity: 'error',
+      comment: 'Every layer may import the contract, so the contract imports nothing of ours but itself.',
+      from: { path: '^src/contract/' },
+      to: { path: '^(src|entrypoints)/', pathNot: ['^src/contract/', '^src/zod-setup\\.ts$'] },
+    },
+    {
       name: 'core-no-node-builtins',
       severity: 'error',
       comment: 'The core runs in every world; Node built-ins exist in none of them.',

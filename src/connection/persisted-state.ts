@@ -1,5 +1,13 @@
-import { connectionStateSchema } from '../contract/connection-view';
+import type { z } from 'zod';
+import { connectionStateSchema, type incidentSchema } from '../contract/connection-view';
+import type { Assert, SameType } from '../contract/same-type';
+import type { Incident } from './incident';
 import type { ConnectionState } from './types';
+
+// The reducer's own types and the contract's schemas must describe the same shapes: a field added
+// to one and not the other fails the typecheck here (the contract never imports upward).
+export type IncidentSchemaMatches = Assert<SameType<z.infer<typeof incidentSchema>, Incident>>;
+export type ConnectionSchemaMatches = Assert<SameType<z.infer<typeof connectionStateSchema>, ConnectionState>>;
 
 /**
  * Reading a tab's connection state back from IndexedDB after the worker was killed. Storage can

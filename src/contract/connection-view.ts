@@ -1,7 +1,4 @@
 import { z } from '../zod-setup';
-import type { Incident } from '../connection/incident';
-import type { ConnectionState } from '../connection/types';
-import type { Assert, SameType } from './same-type';
 
 /**
  * A tab's connection state (src/connection/types.ts) as it crosses a boundary: to the popup inside
@@ -24,7 +21,7 @@ const incidentCauseSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('kicked') }),
 ]);
 
-const incidentSchema = z.object({
+export const incidentSchema = z.object({
   seq: count,
   cause: incidentCauseSchema,
   faultStartedAt: timestamp,
@@ -69,5 +66,3 @@ export const connectionStateSchema = z.object({
   recoveries: count,
 });
 
-export type IncidentSchemaMatches = Assert<SameType<z.infer<typeof incidentSchema>, Incident>>;
-export type ConnectionSchemaMatches = Assert<SameType<z.infer<typeof connectionStateSchema>, ConnectionState>>;
