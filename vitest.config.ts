@@ -9,6 +9,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           environment: 'node',
+          // The fuzz suites (tens of thousands of frames) are CPU-bound: on a loaded 2-core machine
+          // they can pass 5 s. A longer limit catches hangs without failing on a busy host.
+          testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
       },
