@@ -71,7 +71,7 @@ export function startWorker(browser: Browser): RunningWorker {
           .then((view) =>
             Promise.all([
               paintBadge(browser.action, tabId, badgeOf(view, { activeDraftTabId: tabId })),
-              viewPorts.afterCommit(tabId, view?.draftId ?? null),
+              viewPorts.afterCommit(tabId, view?.draftId ?? null, view),
               view ? notify(view) : undefined,
             ]),
           )

@@ -46,15 +46,23 @@ export class ViewPorts {
     this.watchers.delete(port);
   }
 
-  /** After a commit for `tabId`'s draft: every port watching that tab or that draft gets the new view. */
-  async afterCommit(tabId: number, draftId: string | null): Promise<void> {
+  /**
+   * After a commit for `tabId`'s draft: every port watching that tab or that draft gets the new view.
+   * `committed` is the tab's view the worker already built for this commit; a port that follows the
+   * tab itself gets it as is, so the store is read once per commit, not once more per popup.
+   */
+  async afterCommit(tabId: number, draftId: string | null, committed?: DraftView | null): Promise<void> {
     const due = [...this.watchers].filter(([, watcher]) => watcher.tabId === tabId || watcher.draftId === null || (draftId !== null && watcher.draftId === draftId));
-    await Promise.all(due.map(([port, watcher]) => this.push(port, watcher)));
+    await Promise.all(
+      due.map(([port, watcher]) =>
+        this.push(port, watcher, committed !== undefined && watcher.tabId === tabId && watcher.chosenDraftId === null ? committed : undefined),
+      ),
+    );
   }
 
-  private async push(port: ViewPort, watcher: Watcher): Promise<void> {
+  private async push(port: ViewPort, watcher: Watcher, ready?: DraftView | null): Promise<void> {
     try {
-      const view = await this.viewFor(watcher.tabId, watcher.chosenDraftId);
+      const view = ready !== undefined ? ready : await this.viewFor(watcher.tabId, watcher.chosenDraftId);
       if (!this.watchers.has(port)) return;
       watcher.draftId = view?.draftId ?? null;
       port.postMessage({ type: 'view', view });

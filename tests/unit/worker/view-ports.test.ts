@@ -47,6 +47,25 @@ describe('ViewPorts', () => {
     expect(tabTwo.received).toHaveLength(1);
   });
 
+  it("hands the tab's own popup the view the commit already built, and reads the store only for the others", async () => {
+    const reads: Array<string | null> = [];
+    const ports = new ViewPorts(async (_tabId, chosenDraftId) => {
+      reads.push(chosenDraftId);
+      return chosenDraftId === 'B' ? viewB : viewA;
+    }, () => undefined);
+    const tabOne = new FakePort();
+    const chosenB = new FakePort();
+    await ports.onMessage(tabOne, { type: 'watch', tabId: 1 });
+    await ports.onMessage(chosenB, { type: 'watch', tabId: 1, draftId: 'B' });
+    reads.length = 0;
+    const committed = { ...viewA, now: viewA.now + 1 };
+    await ports.afterCommit(1, 'A', committed);
+    expect(tabOne.received.at(-1)).toEqual({ type: 'view', view: committed });
+    // The popup that chose another draft still gets its own draft's view, read from the store.
+    expect(chosenB.received.at(-1)).toEqual({ type: 'view', view: viewB });
+    expect(reads).toEqual(['B']);
+  });
+
   it('ignores a malformed message and forgets a disconnected port', async () => {
     const reports: string[] = [];
     const ports = registry(new Map([[1, viewA]]), reports);
