@@ -1,5 +1,7 @@
-// ESPN id maps (protocol.md §2.1, §4.1, §4.4). Slot, position and pro-team maps are football's;
-// the other sports have their own maps that were not extracted, so lookups for them return null.
+import { BASEBALL, BASKETBALL, HOCKEY, type SportIdMaps } from './sport-id-maps';
+
+// ESPN id maps (protocol.md §2.1, §4.1, §4.4). Football's slot, position and pro-team maps are
+// here; basketball's, baseball's and hockey's come from espn-api (sport-id-maps.ts).
 
 export type GameCode = 'ffl' | 'flb' | 'fba' | 'fhl';
 export type SportPath = 'football' | 'baseball' | 'basketball' | 'hockey';
@@ -54,22 +56,34 @@ const FOOTBALL_PRO_TEAMS: Readonly<Record<number, string>> = {
   25: 'SF', 26: 'SEA', 27: 'TB', 28: 'WSH', 29: 'CAR', 30: 'JAX', 33: 'BAL', 34: 'HOU',
 };
 
-function footballOnly(map: Readonly<Record<number, string>>, id: number, game: string): string | null {
-  return game === 'ffl' ? (map[id] ?? null) : null;
+const FOOTBALL: SportIdMaps = { lineupSlots: FOOTBALL_LINEUP_SLOTS, positions: FOOTBALL_POSITIONS, proTeams: FOOTBALL_PRO_TEAMS };
+
+const ID_MAPS_BY_GAME: Readonly<Record<GameCode, SportIdMaps>> = { ffl: FOOTBALL, fba: BASKETBALL, flb: BASEBALL, fhl: HOCKEY };
+
+/** The sport's maps; null for a game code we do not know (never another sport's labels). */
+function idMapsOf(game: string): SportIdMaps | null {
+  return Object.hasOwn(ID_MAPS_BY_GAME, game) ? ID_MAPS_BY_GAME[game as GameCode] : null;
 }
 
-/** Label of an ESPN `lineupSlotId` (what a roster spot accepts), e.g. 23 → FLEX. */
+function labelIn(pick: (maps: SportIdMaps) => Readonly<Record<number, string>>, id: number, game: string): string | null {
+  const maps = idMapsOf(game);
+  if (!maps) return null;
+  const table = pick(maps);
+  return Object.hasOwn(table, id) ? (table[id] ?? null) : null;
+}
+
+/** Label of an ESPN `lineupSlotId` (what a roster spot accepts), e.g. 23 → FLEX; null when unknown. */
 export function lineupSlotLabel(lineupSlotId: number, game: string = 'ffl'): string | null {
-  return footballOnly(FOOTBALL_LINEUP_SLOTS, lineupSlotId, game);
+  return labelIn((m) => m.lineupSlots, lineupSlotId, game);
 }
 
-/** Label of a player's `defaultPositionId`, e.g. 16 → D/ST. */
+/** Label of a player's `defaultPositionId`, e.g. 16 → D/ST; null when unknown. */
 export function positionLabel(defaultPositionId: number, game: string = 'ffl'): string | null {
-  return footballOnly(FOOTBALL_POSITIONS, defaultPositionId, game);
+  return labelIn((m) => m.positions, defaultPositionId, game);
 }
 
 export function proTeamAbbrev(proTeamId: number, game: string = 'ffl'): string | null {
-  return footballOnly(FOOTBALL_PRO_TEAMS, proTeamId, game);
+  return labelIn((m) => m.proTeams, proTeamId, game);
 }
 
 /** Team defenses are pseudo-players with id −16000 − proTeamId (e.g. −16034 = HOU D/ST). */
@@ -91,24 +105,23 @@ export function defensePlayerId(proTeamId: number): number {
 }
 
 /**
- * Basketball, baseball and hockey slot, position and pro-team maps are [UNKNOWN] here: the shared
- * protocol notes give football's only (protocol.md §4.4 points to espn-api's per-sport constants,
- * not extracted). Rather than show a football label for another sport's id, or nothing at all,
- * those sports show the numeric ESPN id as text, e.g. "3". Football keeps its labels, and null
- * for an id outside its documented map.
+ * What the pick log shows. Football keeps its labels, and null for an id outside its documented
+ * map (as it always has). For the other sports an id the source did not establish is shown as the
+ * number itself, e.g. "1" for hockey's defaultPositionId 1: unknown, but not lost, and never a
+ * label borrowed from another sport.
  */
-export function hasDocumentedIdMaps(game: string): boolean {
-  return game === 'ffl';
+function nameOrNumber(label: string | null, id: number, game: string): string | null {
+  return label ?? (game === 'ffl' ? null : String(id));
 }
 
 export function positionName(defaultPositionId: number, game: string): string | null {
-  return hasDocumentedIdMaps(game) ? positionLabel(defaultPositionId, game) : String(defaultPositionId);
+  return nameOrNumber(positionLabel(defaultPositionId, game), defaultPositionId, game);
 }
 
 export function proTeamName(proTeamId: number, game: string): string | null {
-  return hasDocumentedIdMaps(game) ? proTeamAbbrev(proTeamId, game) : String(proTeamId);
+  return nameOrNumber(proTeamAbbrev(proTeamId, game), proTeamId, game);
 }
 
 export function lineupSlotName(lineupSlotId: number, game: string): string | null {
-  return hasDocumentedIdMaps(game) ? lineupSlotLabel(lineupSlotId, game) : String(lineupSlotId);
+  return nameOrNumber(lineupSlotLabel(lineupSlotId, game), lineupSlotId, game);
 }

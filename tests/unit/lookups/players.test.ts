@@ -180,9 +180,14 @@ describe('empty names', () => {
 });
 
 describe('parsePlayersResponse: other sports', () => {
-  it('does not give a basketball player a football position or team, and shows the numeric ids instead', () => {
+  it('gives a basketball player its own sport\'s position and team, never football\'s', () => {
     const result = parsePlayersResponse('[{"id":3975,"fullName":"A Guard","defaultPositionId":1,"proTeamId":14}]', 'fba');
-    expect(result.ok && result.players[0]).toEqual({ playerId: 3975, name: 'A Guard', position: '1', proTeam: '14' });
+    expect(result.ok && result.players[0]).toEqual({ playerId: 3975, name: 'A Guard', position: 'PG', proTeam: 'MIA' });
+  });
+
+  it('shows the numeric id for an id the sport\'s source does not establish', () => {
+    const result = parsePlayersResponse('[{"id":3975,"fullName":"A Skater","defaultPositionId":1,"proTeamId":99}]', 'fhl');
+    expect(result.ok && result.players[0]).toEqual({ playerId: 3975, name: 'A Skater', position: '1', proTeam: '99' });
   });
 
   it('keeps football labels for football', () => {

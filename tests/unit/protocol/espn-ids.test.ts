@@ -4,7 +4,6 @@ import {
   gameCodeOfGameId,
   gameCodeOfSportPath,
   gameIdOfGameCode,
-  hasDocumentedIdMaps,
   isDefensePlayerId,
   lineupSlotLabel,
   lineupSlotName,
@@ -45,7 +44,7 @@ describe('football labels', () => {
     ]);
     expect(lineupSlotLabel(21)).toBe('IR');
     expect(lineupSlotLabel(22)).toBeNull();
-    expect(lineupSlotLabel(0, 'fba')).toBeNull();
+    expect(lineupSlotLabel(22, 'fba')).toBeNull();
   });
 
   it('labels positions and pro teams', () => {
@@ -56,6 +55,7 @@ describe('football labels', () => {
     expect(proTeamAbbrev(0)).toBe('FA');
     expect(proTeamAbbrev(31)).toBeNull();
     expect(proTeamAbbrev(34, 'fhl')).toBeNull();
+    expect(proTeamAbbrev(34, 'fba')).toBeNull();
   });
 });
 
@@ -75,7 +75,6 @@ describe('team defenses', () => {
 
 describe('names per sport', () => {
   it('uses football labels for football only', () => {
-    expect(hasDocumentedIdMaps('ffl')).toBe(true);
     expect(positionName(1, 'ffl')).toBe('QB');
     expect(lineupSlotName(23, 'ffl')).toBe('FLEX');
     expect(proTeamName(14, 'ffl')).toBe('LAR');
@@ -83,11 +82,53 @@ describe('names per sport', () => {
     expect(positionName(99, 'ffl')).toBeNull();
   });
 
-  it.each(['fba', 'flb', 'fhl'])('falls back to the numeric id for %s, whose maps the shared docs do not give', (game) => {
-    expect(hasDocumentedIdMaps(game)).toBe(false);
-    // Never a football label for another sport's id (basketball position 1 is not a QB).
-    expect(positionName(1, game)).toBe('1');
-    expect(lineupSlotName(0, game)).toBe('0');
-    expect(proTeamName(14, game)).toBe('14');
+  it.each(['fba', 'flb', 'fhl'])('never gives %s a football label', (game) => {
+    // Basketball position 1 is not a QB; hockey has no D/ST.
+    expect(positionName(1, game)).not.toBe('QB');
+    expect(lineupSlotName(0, game)).not.toBe('QB');
+    expect(proTeamName(14, game)).not.toBe('LAR');
+    expect(positionName(16, game)).not.toBe('D/ST');
+  });
+
+  it('names basketball ids (espn-api basketball/constant.py)', () => {
+    expect([1, 2, 3, 4, 5].map((id) => positionName(id, 'fba'))).toEqual(['PG', 'SG', 'SF', 'PF', 'C']);
+    expect([0, 5, 6, 11, 12, 13].map((id) => lineupSlotName(id, 'fba'))).toEqual(['PG', 'G', 'F', 'UT', 'BE', 'IR']);
+    expect([0, 9, 13, 17, 30].map((id) => proTeamName(id, 'fba'))).toEqual(['FA', 'GSW', 'LAL', 'BKN', 'CHA']);
+  });
+
+  it('names baseball ids by defaultPositionId, not by lineup slot', () => {
+    expect([1, 2, 3, 6, 7, 10, 11].map((id) => positionName(id, 'flb'))).toEqual(['SP', 'C', '1B', 'SS', 'LF', 'DH', 'RP']);
+    // The same number means something else as a lineup slot.
+    expect([0, 1, 5, 12, 14, 16, 17].map((id) => lineupSlotName(id, 'flb'))).toEqual(['C', '1B', 'OF', 'UTIL', 'SP', 'BE', 'IL']);
+    expect([10, 19, 20, 24].map((id) => proTeamName(id, 'flb'))).toEqual(['NYY', 'LAD', 'Wsh', 'StL']);
+  });
+
+  it('names hockey ids the source establishes', () => {
+    expect([2, 3, 4, 5].map((id) => positionName(id, 'fhl'))).toEqual(['Center', 'Left Wing', 'Defense', 'Goalie']);
+    expect([1, 2, 3, 4, 5].map((id) => lineupSlotName(id, 'fhl'))).toEqual(['Center', 'Left Wing', 'Right Wing', 'Defense', 'Goalie']);
+    expect(proTeamName(1, 'fhl')).toBe('Boston Bruins');
+    expect(proTeamName(124292, 'fhl')).toBe('Seattle Kraken');
+  });
+
+  it.each([
+    ['fba', 'position', 6],
+    ['fba', 'slot', 14],
+    ['flb', 'slot', 18],
+    ['flb', 'position', 12],
+    ['fhl', 'position', 1],
+    ['fhl', 'slot', 0],
+    ['fhl', 'slot', 7],
+    ['fhl', 'team', 0],
+  ] as const)('shows %s %s id %i, which the source does not establish, as its number', (game, kind, id) => {
+    const name = kind === 'position' ? positionName(id, game) : kind === 'slot' ? lineupSlotName(id, game) : proTeamName(id, game);
+    expect(name).toBe(String(id));
+    const label = kind === 'position' ? positionLabel(id, game) : kind === 'slot' ? lineupSlotLabel(id, game) : proTeamAbbrev(id, game);
+    expect(label).toBeNull();
+  });
+
+  it('falls back to the numeric id for a game code it does not know', () => {
+    expect(positionName(1, 'wfba')).toBe('1');
+    expect(lineupSlotLabel(0, 'wfba')).toBeNull();
+    expect(proTeamName(14, 'toString')).toBe('14');
   });
 });
