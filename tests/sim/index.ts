@@ -63,7 +63,7 @@ export interface PageUrlOptions {
 }
 
 export interface Simulator {
-  /** https://fantasy.espn.com/football/draft?leagueId=…&seasonId=…&teamId=…&memberId=%7B…%7D */
+  /** https://fantasy.espn.com/football/draft?leagueId=…&seasonId=…&teamId=…&memberId=%7B…%7D (the league's sport in the path) */
   readonly draftPageUrl: string;
   draftPageUrlFor(opts?: PageUrlOptions): string;
   /** For Chromium's --host-resolver-rules (no quotes). */
@@ -147,7 +147,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const teamId = o.teamId ?? league.myTeamId;
     const team = league.teams.find((t) => t.teamId === teamId);
     if (!team?.memberSwid) throw new Error(`team ${teamId} has no member`);
-    const u = new URL('https://fantasy.espn.com/football/draft');
+    const u = new URL(`https://fantasy.espn.com/${league.sport}/draft`);
     u.searchParams.set('leagueId', String(league.leagueId));
     u.searchParams.set('seasonId', String(league.seasonId));
     u.searchParams.set('teamId', String(teamId));

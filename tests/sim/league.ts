@@ -1,5 +1,6 @@
-import { rosterTemplateFor, type TemplateSpot } from './espn-ids';
+import type { TemplateSpot } from './espn-ids';
 import { Rng } from './rng';
+import { sportNamed, type SportName } from './sports';
 
 /** A fantasy team of the simulated league. */
 export interface SimTeam {
@@ -16,7 +17,9 @@ export interface SimTeam {
 }
 
 export interface LeagueInfo {
-  gameId: 1;
+  /** ESPN's game id: 1 football, 3 basketball, 4 hockey, 2 baseball (protocol.md §2.1). */
+  gameId: number;
+  sport: SportName;
   leagueId: number;
   seasonId: number;
   name: string;
@@ -68,6 +71,8 @@ export interface LeagueSetup {
   unownedTeamIds: number[];
   privateLeague: boolean;
   leagueName?: string;
+  /** Default football. */
+  sport?: SportName;
 }
 
 export function createLeague(setup: LeagueSetup): LeagueInfo {
@@ -105,15 +110,17 @@ export function createLeague(setup: LeagueSetup): LeagueInfo {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   for (let i = 0; i < 180; i++) espnS2 += i % 37 === 36 ? '%2B' : alphabet[rng.int(0, alphabet.length - 1)];
 
+  const sport = sportNamed(setup.sport ?? 'football');
   return {
-    gameId: 1,
+    gameId: sport.gameId,
+    sport: sport.name,
     leagueId: setup.leagueId,
     seasonId: setup.seasonId,
     name: setup.leagueName ?? 'Draft Watch "Sim" League, 2-QB-free',
     myTeamId,
     draftOrder,
     rounds: setup.rounds,
-    rosterTemplate: rosterTemplateFor(setup.rounds),
+    rosterTemplate: sport.rosterTemplateFor(setup.rounds),
     teams,
     privateLeague: setup.privateLeague,
     espnS2,

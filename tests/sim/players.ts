@@ -14,10 +14,11 @@ export interface SimPlayer {
   fullName: string;
   firstName: string;
   lastName: string;
-  position: PositionLabel;
+  /** As ESPN names the defaultPositionId in this sport, e.g. WR, PG, SP, Center. */
+  position: string;
   defaultPositionId: number;
   proTeamId: number;
-  /** Abbreviation, e.g. "CIN"; "FA" for none. */
+  /** As ESPN shows the pro team, e.g. "CIN" ("FA" for none), "Bos", "Boston Bruins". */
   proTeam: string;
   eligibleSlots: number[];
   /** 1-based overall rank (ESPN's PPR rank); the engine drafts roughly in this order. */
@@ -85,7 +86,7 @@ export function generatePlayerPool(seed: number | string): SimPlayer[] {
   const usedNames = new Set<string>(SPECIALS.map((s) => `${s.first} ${s.last}`));
   const proTeamIds = PRO_TEAMS.map((t) => t.id);
 
-  type Draft = Omit<SimPlayer, 'rank' | 'averageDraftPosition' | 'percentOwned'> & { value: number; fixedRank: number };
+  type Draft = Omit<SimPlayer, 'rank' | 'averageDraftPosition' | 'percentOwned' | 'position'> & { position: PositionLabel; value: number; fixedRank: number };
   const draft: Draft[] = [];
 
   const make = (id: number, first: string, last: string, pos: PositionLabel, proTeamId: number, value: number, fixedRank = 0): Draft => ({

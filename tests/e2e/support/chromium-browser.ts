@@ -33,7 +33,7 @@ export async function launchChromium({ sim, profileDir, downloadsDir }: LaunchCo
         return runtime.sendMessage(msg);
       }, message),
     async openDraftPage(url) {
-      const draftPage = context.pages().find((page) => page.url().includes('/football/draft')) ?? (await context.newPage());
+      const draftPage = context.pages().find((page) => /^https:\/\/fantasy\.espn\.com\/[a-z]+\/draft\?/.test(page.url())) ?? (await context.newPage());
       await draftPage.goto(url);
     },
     async reloadControl() {

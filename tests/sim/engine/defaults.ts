@@ -1,4 +1,5 @@
 import { Rng } from '../rng';
+import type { SportName } from '../sports';
 
 /** Everything a simulated draft can be told. Every field is optional; ENGINE_DEFAULTS fills the gaps. */
 export interface EngineOptions {
@@ -44,6 +45,8 @@ export interface EngineOptions {
   keepers?: Array<{ teamId: number; round: number; playerId?: number }>;
   privateLeague?: boolean;
   leagueName?: string;
+  /** Which ESPN game the room is (its game id, page path, roster and player pool: ../sports.ts). */
+  sport?: SportName;
 }
 
 /**
@@ -81,6 +84,7 @@ export const ENGINE_DEFAULTS = {
   unownedTeamFromTeams: 6,
   presenceChurn: true,
   privateLeague: false,
+  sport: 'football' as SportName,
 } as const;
 
 /** EngineOptions with every default applied; what the engine and REST read. */
@@ -120,6 +124,7 @@ export function resolveEngineOptions(options: Partial<EngineOptions>): ResolvedE
     keepers: options.keepers,
     privateLeague: options.privateLeague ?? D.privateLeague,
     leagueName: options.leagueName,
+    sport: options.sport ?? D.sport,
   };
   if (resolved.timePerSelectionMs <= 1) throw new RangeError('timePerSelectionMs must be > 1');
   return resolved;

@@ -7,7 +7,8 @@
  */
 import type { TemplateSpot } from '../espn-ids';
 import { createLeague, type LeagueInfo } from '../league';
-import { generatePlayerPool, type SimPlayer } from '../players';
+import type { SimPlayer } from '../players';
+import { sportNamed } from '../sports';
 import { Rng } from '../rng';
 import { clockFrameFor, msRemaining } from '../rules/clock';
 import { parseClientCommand } from '../rules/client-command';
@@ -95,12 +96,14 @@ export class DraftEngine {
       unownedTeamIds: this.opts.unownedTeamIds,
       privateLeague: this.opts.privateLeague,
       leagueName: this.opts.leagueName,
+      sport: this.opts.sport,
     });
-    this.players = generatePlayerPool(seed);
+    const sport = sportNamed(this.opts.sport);
+    this.players = sport.playerPool(seed);
     this.playersById = new Map(this.players.map((p) => [p.id, p]));
     this.slots = snakeSlots(this.league.draftOrder, this.opts.rounds);
     this.ledger = new PickLedger(this.slots);
-    this.pool = { players: this.players, playersById: this.playersById, drafted: this.ledger.draftedPlayers };
+    this.pool = { players: this.players, playersById: this.playersById, drafted: this.ledger.draftedPlayers, rules: sport.rules };
     this.draftDateValue = scheduler.now() + this.opts.preDraftMs;
 
     for (const team of this.league.teams) {
@@ -402,7 +405,7 @@ export class DraftEngine {
     const active = this.active;
     if (!active) return;
     const st = this.teamState.get(active.teamId)!;
-    const spot = spotFor(this.template, st, player);
+    const spot = spotFor(this.template, st, player, this.pool.rules);
     if (spot === null || this.ledger.draftedPlayers.has(player.id)) throw new Error(`illegal pick ${player.id} for team ${active.teamId}`);
     this.active = null;
     const slot = this.slots[active.index]!;

@@ -21,7 +21,7 @@ export function placeKeepers(
     const st = ctx.teams.get(k.teamId)!;
     const player = k.playerId !== undefined ? ctx.pool.playersById.get(k.playerId) : bestFor(ctx.template, ctx.pool, st, 1)[0];
     if (!player || ctx.ledger.draftedPlayers.has(player.id)) throw new RangeError(`keeper: player ${k.playerId} is unknown or taken`);
-    const spot = spotFor(ctx.template, st, player);
+    const spot = spotFor(ctx.template, st, player, ctx.pool.rules);
     if (spot === null) throw new RangeError(`keeper: no roster spot for player ${player.id}`);
     ctx.ledger.record(slot, st, player, spot, true, false);
   }

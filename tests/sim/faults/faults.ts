@@ -31,6 +31,13 @@ export interface Faults {
   refuseUpgrades(ms: number): void;
   /** `LEFT <team> <swid> 2` to the team's current socket(s), then destroy without a close frame. */
   kickDuplicate(teamId?: number): number;
+  /**
+   * Protocol drift: sends these frames, as ESPN would send a frame (each ends in "\n"), to the
+   * draft sockets now, between the draft's own frames. For frames ESPN might start sending
+   * (an unknown command, a CLOCK in a new state, a known command with a new shape); the draft
+   * itself goes on untouched, so its truth is unchanged. Returns how many sockets got them.
+   */
+  inject(frames: readonly string[], target?: FaultTarget): number;
   /** Ends every stall and upgrade refusal now. */
   clear(): void;
   readonly refusingUpgrades: boolean;
@@ -74,6 +81,11 @@ export function createFaults(room: DraftRoom, myTeamId: number): Faults {
     kickDuplicate(teamId?: number): number {
       const list = room.connections(teamId ?? myTeamId);
       for (const c of list) room.kick(c, 'kick');
+      return list.length;
+    },
+    inject(frames: readonly string[], target?: FaultTarget): number {
+      const list = room.connections(target?.teamId);
+      for (const c of list) for (const f of frames) room.send(c, f.endsWith('\n') ? f : `${f}\n`);
       return list.length;
     },
     clear(): void {

@@ -17,7 +17,11 @@
     autoPickMs: q.has('simAutoPick') ? num(q.get('simAutoPick'), 500) : null,
     decoy: q.get('simDecoy') !== '0',
   };
-  var API = 'https://lm-api-reads.fantasy.espn.com/apis/v3/games/ffl/seasons/' + seasonId;
+  // The sport is the first path segment (/basketball/draft); game ids per protocol.md §2.1.
+  var GAMES = { football: [1, 'ffl'], basketball: [3, 'fba'], baseball: [2, 'flb'], hockey: [4, 'fhl'] };
+  var game = GAMES[location.pathname.split('/')[1]] || GAMES.football;
+  var gameId = game[0];
+  var API = 'https://lm-api-reads.fantasy.espn.com/apis/v3/games/' + game[1] + '/seasons/' + seasonId;
 
   var el = {
     board: document.getElementById('board'),
@@ -109,11 +113,11 @@
   // ------------------------------------------------------------------ socket
 
   function socketUrl() {
-    var token = '1:' + leagueId + ':' + teamId + ':' + memberId + ':' + room.securityCode;
+    var token = gameId + ':' + leagueId + ':' + teamId + ':' + memberId + ':' + room.securityCode;
     var nocache = String(100000 + Math.floor(Math.random() * 900000));
     // SWID and token go out raw (braces and colons unencoded), as ESPN's client sends them.
     return (
-      'wss://fantasydraft.espn.com/game-1/league-' + leagueId + '/JOIN?1=1&2=' + leagueId + '&3=' + teamId +
+      'wss://fantasydraft.espn.com/game-' + gameId + '/league-' + leagueId + '/JOIN?1=' + gameId + '&2=' + leagueId + '&3=' + teamId +
       '&4=' + memberId + '&5=' + token + '&6=false&7=false&8=KONA&nocache=' + nocache
     );
   }

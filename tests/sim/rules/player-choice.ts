@@ -1,4 +1,5 @@
-import { POSITION_ID, SLOT, type TemplateSpot } from '../espn-ids';
+import { SLOT, type TemplateSpot } from '../espn-ids';
+import type { RosterRules } from '../sports';
 import type { SimPlayer } from '../players';
 import { hasOpenStarter, spotFor, type RosterState } from './roster-spot';
 
@@ -8,27 +9,31 @@ export interface PoolView {
   players: readonly SimPlayer[];
   playersById: ReadonlyMap<number, SimPlayer>;
   drafted: ReadonlySet<number>;
+  /** The sport's roster rules; football's when absent. */
+  rules?: RosterRules;
 }
 
 /** Best available players for a team, realistic first (no early K/D/ST, no 3rd QB), then any legal. */
 export function bestFor(template: readonly TemplateSpot[], pool: PoolView, team: RosterState, n: number): SimPlayer[] {
   const picksLeft = team.roster.filter((x) => x === null).length;
   const lateRounds = picksLeft <= 3;
-  const count = (pos: keyof typeof POSITION_ID): number => team.counts.get(POSITION_ID[pos]) ?? 0;
+  const count = (p: SimPlayer): number => team.counts.get(p.defaultPositionId) ?? 0;
+  // Football's habits (K and D/ST last, two QBs at most); other sports only cap a position at six.
+  const football = (pool.rules?.sport ?? 'football') === 'football';
   const preferred: SimPlayer[] = [];
   const legal: SimPlayer[] = [];
   for (const p of pool.players) {
     if (pool.drafted.has(p.id)) continue;
-    if (spotFor(template, team, p) === null) continue;
+    if (spotFor(template, team, p, pool.rules) === null) continue;
     if (legal.length < n) legal.push(p);
     let ok = true;
-    if (p.position === 'K' || p.position === 'D/ST') ok = lateRounds && count(p.position) === 0;
-    else if (p.position === 'QB' || p.position === 'TE') ok = count(p.position) < 2;
-    else ok = count(p.position) < 6;
+    if (football && (p.position === 'K' || p.position === 'D/ST')) ok = lateRounds && count(p) === 0;
+    else if (football && (p.position === 'QB' || p.position === 'TE')) ok = count(p) < 2;
+    else ok = count(p) < 6;
     // Leave room for the K and D/ST starters at the end.
-    const kOpen = hasOpenStarter(template, team, SLOT.K) ? 1 : 0;
-    const dOpen = hasOpenStarter(template, team, SLOT.DST) ? 1 : 0;
-    if (ok && p.position !== 'K' && p.position !== 'D/ST' && picksLeft <= kOpen + dOpen) ok = false;
+    const kOpen = football && hasOpenStarter(template, team, SLOT.K) ? 1 : 0;
+    const dOpen = football && hasOpenStarter(template, team, SLOT.DST) ? 1 : 0;
+    if (ok && football && p.position !== 'K' && p.position !== 'D/ST' && picksLeft <= kOpen + dOpen) ok = false;
     if (ok) {
       preferred.push(p);
       if (preferred.length >= n) break;
@@ -68,7 +73,7 @@ export function autosuggest(
   if (!team) return firstAvailable();
   const queued = team.queue.find((id) => {
     const p = pool.playersById.get(id);
-    return p !== undefined && !pool.drafted.has(id) && spotFor(template, team, p) !== null;
+    return p !== undefined && !pool.drafted.has(id) && spotFor(template, team, p, pool.rules) !== null;
   });
   if (queued !== undefined) return queued;
   return bestFor(template, pool, team, 1)[0]?.id ?? firstAvailable();

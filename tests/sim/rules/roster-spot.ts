@@ -1,5 +1,6 @@
-import { POSITION_LIMITS, SLOT, STARTER_SLOT, type TemplateSpot } from '../espn-ids';
+import type { TemplateSpot } from '../espn-ids';
 import type { SimPlayer } from '../players';
+import { FOOTBALL_RULES, type RosterRules } from '../sports';
 
 /** A team's roster as the draft rules see it. */
 export interface RosterState {
@@ -13,18 +14,18 @@ export function emptyRoster(template: readonly TemplateSpot[]): RosterState {
   return { roster: template.map(() => null), counts: new Map() };
 }
 
-/** Roster spot ESPN would use: the position's starter spot, then a flex it fits, then bench. */
-export function spotFor(template: readonly TemplateSpot[], team: RosterState, player: SimPlayer): number | null {
-  const limit = POSITION_LIMITS.find((l) => l.positionId === player.defaultPositionId)?.max ?? -1;
+/** Roster spot ESPN would use: the position's starter spot, then a flex it fits, then bench. `rules`: the sport's. */
+export function spotFor(template: readonly TemplateSpot[], team: RosterState, player: SimPlayer, rules: RosterRules = FOOTBALL_RULES): number | null {
+  const limit = rules.positionLimits.find((l) => l.positionId === player.defaultPositionId)?.max ?? -1;
   if (limit >= 0 && (team.counts.get(player.defaultPositionId) ?? 0) >= limit) return null;
   const empty = (s: TemplateSpot): boolean => team.roster[s.spot - 1] === null;
-  const starter = template.find((s) => empty(s) && s.lineupSlotId === STARTER_SLOT[player.position]);
+  const starter = template.find((s) => empty(s) && s.lineupSlotId === rules.starterSlot(player));
   if (starter) return starter.spot;
   const flex = template.find(
-    (s) => empty(s) && s.lineupSlotId !== SLOT.BENCH && s.lineupSlotId !== SLOT.IR && player.eligibleSlots.includes(s.lineupSlotId),
+    (s) => empty(s) && s.lineupSlotId !== rules.benchSlot && s.lineupSlotId !== rules.irSlot && player.eligibleSlots.includes(s.lineupSlotId),
   );
   if (flex) return flex.spot;
-  const bench = template.find((s) => empty(s) && s.lineupSlotId === SLOT.BENCH);
+  const bench = template.find((s) => empty(s) && s.lineupSlotId === rules.benchSlot);
   return bench ? bench.spot : null;
 }
 

@@ -34,7 +34,7 @@ export function checkSelect(
   const playerId = Number(playerArg);
   const player = Number.isInteger(playerId) ? pool.playersById.get(playerId) : undefined;
   if (!player || pool.drafted.has(playerId)) return { ok: false, message: `Player ${playerArg ?? ''} is not available.` }; // [UNKNOWN] text
-  const spot = spotFor(template, team, player);
+  const spot = spotFor(template, team, player, pool.rules);
   if (spot === null) return { ok: false, message: `No roster spot is open for player ${playerId}.` }; // [UNKNOWN] text
   return { ok: true, player, spot };
 }

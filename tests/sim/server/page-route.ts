@@ -34,7 +34,7 @@ export function servePage(league: LeagueInfo, pageCookies: PageCookies, rawUrl: 
     return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }, body: HOSTILE_JS };
   }
   if (url.pathname === '/favicon.ico') return { status: 204, headers: {}, body: '' };
-  if (url.pathname !== '/football/draft') {
+  if (url.pathname !== `/${league.sport}/draft`) {
     return { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: NOT_FOUND_HTML };
   }
   const p = url.searchParams;

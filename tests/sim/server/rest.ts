@@ -2,7 +2,8 @@
  * lm-api-reads.fantasy.espn.com, simulated (protocol.md §4): league views, the player pool and
  * draftSecurity. Pure request → response so it is testable without sockets.
  */
-import { POSITION_LIMITS, SCORING_ITEMS, lineupSlotCounts } from '../espn-ids';
+import { SCORING_ITEMS, lineupSlotCounts } from '../espn-ids';
+import { sportNamed } from '../sports';
 import type { DraftEngine } from '../engine/draft-engine';
 import type { LeagueInfo, SimTeam } from '../league';
 import type { SimPlayer } from '../players';
@@ -24,9 +25,10 @@ export interface ApiResponse {
 const ALLOWED_ORIGIN = /^https:\/\/([a-z0-9-]+\.)*espn\.com$/;
 const ALLOWED_REQUEST_HEADERS = ['x-fantasy-filter', 'x-fantasy-source', 'x-fantasy-platform', 'content-type', 'accept', 'cache-control', 'pragma'];
 
-const LEAGUE_PATH = /^\/apis\/v3\/games\/ffl\/seasons\/(\d+)\/segments\/0\/leagues\/(\d+)$/;
-const SECURITY_PATH = /^\/apis\/v3\/games\/ffl\/seasons\/(\d+)\/segments\/0\/leagues\/(\d+)\/teams\/(\d+)\/draftSecurity$/;
-const PLAYERS_PATH = /^\/apis\/v3\/games\/ffl\/seasons\/(\d+)\/players$/;
+/** The game code (ffl, fba, flb, fhl) is the league's sport's; another code is a 404. */
+const LEAGUE_PATH = /^\/apis\/v3\/games\/([a-z]+)\/seasons\/(\d+)\/segments\/0\/leagues\/(\d+)$/;
+const SECURITY_PATH = /^\/apis\/v3\/games\/([a-z]+)\/seasons\/(\d+)\/segments\/0\/leagues\/(\d+)\/teams\/(\d+)\/draftSecurity$/;
+const PLAYERS_PATH = /^\/apis\/v3\/games\/([a-z]+)\/seasons\/(\d+)\/players$/;
 
 export function errorBody(type: string, message = type): string {
   return JSON.stringify({ messages: [message], details: [{ message, shortMessage: message, resolved: false, type, metaData: null }] });
@@ -68,10 +70,11 @@ export class EspnApi {
     const url = new URL(req.url, 'https://lm-api-reads.fantasy.espn.com');
     const cookies = parseCookies(req.headers.cookie);
 
+    const gameCode = sportNamed(this.league.sport).gameCode;
     let m = SECURITY_PATH.exec(url.pathname);
     if (m) {
-      const [, season, leagueId, teamId] = m;
-      if (!this.isOurLeague(season!, leagueId!)) return json(404, errorBody('GENERAL_NOT_FOUND', 'Not Found'));
+      const [, game, season, leagueId, teamId] = m;
+      if (game !== gameCode || !this.isOurLeague(season!, leagueId!)) return json(404, errorBody('GENERAL_NOT_FOUND', 'Not Found'));
       const team = this.league.teams.find((t) => t.teamId === Number(teamId));
       if (!team) return json(404, errorBody('GENERAL_NOT_FOUND', 'Not Found'));
       const swid = cookies.get('SWID');
@@ -83,13 +86,13 @@ export class EspnApi {
 
     m = PLAYERS_PATH.exec(url.pathname);
     if (m) {
-      if (Number(m[1]) !== this.league.seasonId) return json(404, errorBody('GENERAL_NOT_FOUND', 'Not Found'));
+      if (m[1] !== gameCode || Number(m[2]) !== this.league.seasonId) return json(404, errorBody('GENERAL_NOT_FOUND', 'Not Found'));
       return json(200, JSON.stringify(this.engine.players.map(playerRecord)));
     }
 
     m = LEAGUE_PATH.exec(url.pathname);
     if (m) {
-      if (!this.isOurLeague(m[1]!, m[2]!)) return json(404, errorBody('GENERAL_NOT_FOUND', 'Not Found'));
+      if (m[1] !== gameCode || !this.isOurLeague(m[2]!, m[3]!)) return json(404, errorBody('GENERAL_NOT_FOUND', 'Not Found'));
       const authed = this.isAuthenticated(cookies);
       if (this.league.privateLeague && !authed) return json(401, errorBody('AUTH_LEAGUE_NOT_VISIBLE'));
       return json(200, JSON.stringify(this.leagueBody(url.searchParams.getAll('view'), authed)));
@@ -196,7 +199,7 @@ export class EspnApi {
       draftSettings,
       rosterSettings: {
         lineupSlotCounts: lineupSlotCounts(league.rosterTemplate),
-        positionLimits: Object.fromEntries(POSITION_LIMITS.map((l) => [String(l.positionId), l.max])),
+        positionLimits: Object.fromEntries(sportNamed(league.sport).rules.positionLimits.map((l) => [String(l.positionId), l.max])),
         isBenchUnlimited: false,
         moveLimit: -1,
         rosterLocktimeType: 'INDIVIDUAL_GAME',

@@ -216,6 +216,18 @@ describe('simulator server', () => {
     expect(s.connections).toBe(0);
   });
 
+  it('fault: inject sends drift frames, newline-terminated, and leaves the draft alone', async () => {
+    const s = await sim({ preDraftMs: 60_000 });
+    const c = client(s);
+    await c.waitForFrame((f) => f.startsWith('JOINED'));
+    const before = s.truth();
+    expect(s.faults.inject(['SHOUT 1 2', 'CLOCK 9 100 3\n'])).toBe(1);
+    await c.waitForFrame((f) => f === 'SHOUT 1 2\n');
+    await c.waitForFrame((f) => f === 'CLOCK 9 100 3\n');
+    expect(s.truth()).toEqual(before);
+    expect(s.faults.inject(['SHOUT'], { teamId: s.league.myTeamId === 1 ? 2 : 1 })).toBe(0);
+  });
+
   it('drops a client that sends no newline-terminated frame (idle timeout)', async () => {
     const s = await sim({ preDraftMs: 60_000, clientIdleTimeoutMs: 300 });
     const c = client(s);
@@ -234,7 +246,7 @@ describe('simulator server', () => {
     expect(cookies.some((c) => c.startsWith('SWID={') && /Domain=\.espn\.com/.test(c) && /Secure/.test(c) && /SameSite=None/.test(c))).toBe(true);
     expect(cookies.some((c) => c.startsWith(`espn_s2=${s.league.espnS2};`))).toBe(true);
     expect((await simRequest(s, 'https://fantasy.espn.com/football/draft?leagueId=1')).status).toBe(404);
-    expect((await simRequest(s, 'https://fantasy.espn.com/__sim/draft-client.js')).body).toContain('wss://fantasydraft.espn.com/game-1/league-');
+    expect((await simRequest(s, 'https://fantasy.espn.com/__sim/draft-client.js')).body).toContain("'wss://fantasydraft.espn.com/game-' + gameId + '/league-'");
 
     const api = `https://lm-api-reads.fantasy.espn.com/apis/v3/games/ffl/seasons/${s.league.seasonId}/segments/0/leagues/${s.league.leagueId}?view=mSettings`;
     const anon = await simRequest(s, api, { headers: { Origin: 'https://fantasy.espn.com' } });
