@@ -73,6 +73,28 @@ export class DraftStore {
     await Promise.all([...rows.map((row) => tx.store.put(row)), tx.done]);
   }
 
+  /**
+   * What one draft view is built from, read in one transaction: a batch that commits meanwhile is
+   * either wholly in it or wholly out. Read one store at a time, the draft could come from before a
+   * commit and the tab's connection from after it (e.g. "following live" over an empty board).
+   * `chooseDraft` picks the draft from the active tab's session and the last active draft.
+   */
+  async readForView(
+    tabId: number | null,
+    chooseDraft: (activeTab: TabSession | undefined, lastActiveDraftId: string | undefined) => string | null,
+  ): Promise<{ activeTab: TabSession | undefined; draftId: string | null; record: DraftRecord | undefined; tabs: TabSession[] }> {
+    const tx = this.db.transaction(['drafts', 'tabs', 'meta'], 'readonly');
+    const storedTab = tabId === null ? undefined : await tx.objectStore('tabs').get(tabId);
+    const activeTab = storedTab && restoreTabSession(storedTab);
+    const entry = await tx.objectStore('meta').get('lastActiveDraft');
+    const lastActive = entry?.key === 'lastActiveDraft' ? parseOr(draftIdSchema, entry.draftId) : undefined;
+    const draftId = chooseDraft(activeTab, lastActive);
+    const stored = draftId === null ? undefined : await tx.objectStore('drafts').get(draftId);
+    const tabs = (await tx.objectStore('tabs').getAll()).map(restoreTabSession);
+    await tx.done;
+    return { activeTab, draftId, record: isIntactDraftRecord(stored) ? restoreDraftRecord(stored) : undefined, tabs };
+  }
+
   async lastActiveDraftId(): Promise<string | undefined> {
     const entry = await this.db.get('meta', 'lastActiveDraft');
     return entry?.key === 'lastActiveDraft' ? parseOr(draftIdSchema, entry.draftId) : undefined;

@@ -244,19 +244,21 @@ export class DraftWorker {
    * the last active one. A chosen draft shows the connection of the tab following it, if any.
    */
   async getView(tabId: number | null, chosenDraftId: string | null = null): Promise<DraftView | null> {
-    const { store } = this.deps;
-    const activeTab = tabId === null ? undefined : await store.getTab(tabId);
-    const tabSession = chosenDraftId === null || activeTab?.draftId === chosenDraftId ? activeTab : undefined;
-    const draftId = chosenDraftId ?? tabSession?.draftId ?? (await store.lastActiveDraftId());
-    if (!draftId) return null;
-    const record = await store.getDraft(draftId);
-    if (!record) return null;
+    const tabSessionOf = (activeTab: TabSession | undefined): TabSession | undefined =>
+      chosenDraftId === null || activeTab?.draftId === chosenDraftId ? activeTab : undefined;
+    // One read for the draft and the connections, so the view never mixes two commits.
+    const { activeTab, draftId, record, tabs } = await this.deps.store.readForView(
+      tabId,
+      (active, lastActive) => chosenDraftId ?? tabSessionOf(active)?.draftId ?? lastActive ?? null,
+    );
+    if (!draftId || !record) return null;
+    const tabSession = tabSessionOf(activeTab);
     // Without a draft tab in focus, show the connection of the tab that last followed this draft.
     // An archived draft has no connection: nothing follows it any more.
     const session =
       record.state.archive !== undefined
         ? undefined
-        : (tabSession ?? (await store.allTabs()).filter((tab) => tab.draftId === draftId).sort((a, b) => b.updatedAt - a.updatedAt)[0]);
+        : (tabSession ?? tabs.filter((tab) => tab.draftId === draftId).sort((a, b) => b.updatedAt - a.updatedAt)[0]);
     return {
       drift: record.drift,
       draftId,
