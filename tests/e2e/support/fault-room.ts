@@ -28,6 +28,10 @@ export interface DraftRoomOptions {
   settings?: Settings;
   /** Which browser runs the extension (default: Chromium). */
   launcher?: LaunchExtensionBrowser;
+  /** Start the draft first and open the draft room only once this many picks are made (a late join). */
+  joinAfterPicks?: number;
+  /** Called just before the draft page opens, e.g. to start watching the extension's views. */
+  beforeDraftPage?: (room: DraftRoom) => void;
 }
 
 /** A simulated draft room with the built extension watching it in a real browser. */
@@ -50,13 +54,18 @@ export class DraftRoom {
     try {
       await room.launch();
       await room.send({ type: 'set-settings', settings: options.settings ?? FAST_RECOVERY });
+      if (options.joinAfterPicks !== undefined) {
+        sim.start();
+        await sim.whenPicks(options.joinAfterPicks);
+      }
+      options.beforeDraftPage?.(room);
       await room.openDraftPage();
       await expect.poll(() => sim.connections, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
     } catch (error) {
       await room.close();
       throw error;
     }
-    sim.start();
+    if (options.joinAfterPicks === undefined) sim.start();
     return room;
   }
 
