@@ -26,7 +26,8 @@ export function DraftHeader({ view }: { view: DraftView }) {
           </span>
         ) : null}
         <span class={`draft-status draft-status-${state.status}`} data-testid="draft-status" data-status={state.status}>
-          {STATUS_WORDS[state.status]}
+          {/* Until the room's first snapshot the status is only the default: a late join is not "Not started". */}
+          {state.hasSnapshot || state.status !== 'pre_draft' ? STATUS_WORDS[state.status] : 'Waiting for the draft room'}
         </span>
         <span>
           <span data-testid="pick-count">{state.picks.length}</span> of {state.slots.length || '?'} picks

@@ -12,6 +12,14 @@ export function OnTheClock({ state, now }: { state: DraftState; now: number }) {
       </section>
     );
   }
+  if (!state.hasSnapshot && state.status === 'pre_draft') {
+    // Nothing is known yet: the room may be at pick 50 or not started; its snapshot will say.
+    return (
+      <section class="on-the-clock" aria-label="Draft clock" data-testid="on-the-clock">
+        <p>Waiting for the draft room’s snapshot</p>
+      </section>
+    );
+  }
   if (!clock || state.status === 'pre_draft') {
     const starts = state.draftDate !== null && state.draftDate > now ? ` · starts in ${clockLabel(state.draftDate - now)}` : '';
     return (

@@ -18,6 +18,14 @@ describe('DraftHeader', () => {
     expect(page.text()).toContain('5 of 12 picks');
   });
 
+  it('does not call a draft "Not started" before the room\'s snapshot says so (a late join may be at pick 50)', () => {
+    const waiting = renderDom(<DraftHeader view={draftView({ state: { status: 'pre_draft', hasSnapshot: false, picks: [] } })} />);
+    expect(textOf(waiting.one('[data-testid="draft-status"]'))).toBe('Waiting for the draft room');
+    expect(waiting.one('[data-testid="draft-status"]').getAttribute('data-status')).toBe('pre_draft');
+    const known = renderDom(<DraftHeader view={draftView({ state: { status: 'pre_draft', hasSnapshot: true, picks: [] } })} />);
+    expect(textOf(known.one('[data-testid="draft-status"]'))).toBe('Not started');
+  });
+
   it('leaves the team out when the user is only watching', () => {
     const page = renderDom(<DraftHeader view={draftView({ state: { myTeamId: null } })} />);
     expect(page.all('[data-testid="my-team"]')).toHaveLength(0);
@@ -46,6 +54,11 @@ describe('OnTheClock', () => {
     const page = renderDom(<OnTheClock state={state} now={NOW} />);
     expect(textOf(page.one('[data-testid="clock-team"]'))).toBe('Gridiron Gurus (you)');
     expect(page.one('[data-testid="on-the-clock"]').getAttribute('class')).toContain('mine');
+  });
+
+  it('waits for the snapshot, not for a first pick, before the room has said where it stands', () => {
+    const page = renderDom(<OnTheClock state={draftState({ status: 'pre_draft', hasSnapshot: false, onTheClock: null, picks: [], draftDate: null })} now={NOW} />);
+    expect(page.text()).toBe('Waiting for the draft room’s snapshot');
   });
 
   it('waits before the draft and sums up after it', () => {
