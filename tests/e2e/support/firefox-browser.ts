@@ -42,7 +42,7 @@ export function firefoxLauncher(options: FirefoxBrowserOptions = {}): LaunchExte
     await gotoExtensionPage(control, '/popup.html');
     const draftPage = async (): Promise<Page> => {
       const pages = await browser.pages();
-      return pages.find((page) => page.url().includes('/football/draft')) ?? (await browser.newPage());
+      return pages.find((page) => /^https:\/\/fantasy\.espn\.com\/[a-z]+\/draft\?/.test(page.url())) ?? (await browser.newPage());
     };
     const clickControlButton = async (label: string): Promise<void> => {
       const button = await control.waitForSelector(`button::-p-text(${label})`, { timeout: 15_000 });

@@ -106,8 +106,9 @@
     });
   }
 
+  // The board's labels are football's; another sport's board shows the id (the page is only a stand-in).
   function positionLabel(id) {
-    return { 1: 'QB', 2: 'RB', 3: 'WR', 4: 'TE', 5: 'K', 16: 'D/ST' }[id] || '?';
+    return (gameId === 1 ? { 1: 'QB', 2: 'RB', 3: 'WR', 4: 'TE', 5: 'K', 16: 'D/ST' }[id] : String(id)) || '?';
   }
 
   // ------------------------------------------------------------------ socket
