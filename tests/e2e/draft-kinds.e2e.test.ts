@@ -40,7 +40,7 @@ describe('keepers', () => {
       { teamId: 4, round: 1 },
       { teamId: 6, round: 5 },
     ];
-    const room = await rooms.open({ sim: { ...QUICK, preDraftMs: 4000, seed: 'keepers', keepers } });
+    const room = await rooms.open({ sim: { ...QUICK, preDraftMs: 6000, seed: 'keepers', keepers } });
     const kept = room.sim.truth().filter((pick) => pick.keeper);
     expect(kept).toHaveLength(keepers.length);
 
