@@ -12,8 +12,12 @@ export const playerInfoSchema = z.object({
 export type PlayerInfo = z.infer<typeof playerInfoSchema>;
 
 /** Everything the popup renders and exports, in one serialisable message. */
+/** A league's name as ESPN's settings view gives it; null until read, and for mock leagues (no readable settings). */
+export const leagueNameSchema = z.string().min(1).max(200).nullable();
+
 export const draftViewSchema = z.object({
   draftId: z.string(),
+  leagueName: leagueNameSchema,
   state: draftStateSchema,
   events: z.array(logEntrySchema),
   players: z.record(z.string(), playerInfoSchema),
@@ -33,6 +37,7 @@ export const draftSummarySchema = z.object({
   draftId: z.string(),
   game: z.string(),
   leagueId: z.string(),
+  leagueName: leagueNameSchema,
   seasonId: z.number(),
   status: z.enum(['pre_draft', 'live', 'paused', 'complete']),
   picks: z.number().int().min(0),

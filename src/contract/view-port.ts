@@ -11,6 +11,10 @@ export const VIEW_PORT_NAME = 'draft-view';
 export const viewPortRequestSchema = z.object({ type: z.literal('watch'), tabId: z.number().int().nullable(), draftId: z.string().max(200).nullable().default(null) });
 export type ViewPortRequest = z.input<typeof viewPortRequestSchema>;
 
-/** Worker → popup: the whole view, sent once on `watch` and again after every commit to that draft. */
-export const viewPortPushSchema = z.object({ type: z.literal('view'), view: draftViewSchema.nullable() });
+/**
+ * Worker → popup: the whole view, sent once on `watch` and again after every commit to that draft.
+ * `committedAt` is the worker's clock (epoch ms) when the commit this view shows was stored, or
+ * null for the view sent on `watch`; the benchmark measures commit → shown from it.
+ */
+export const viewPortPushSchema = z.object({ type: z.literal('view'), view: draftViewSchema.nullable(), committedAt: z.number().nullable().default(null) });
 export type ViewPortPush = z.infer<typeof viewPortPushSchema>;

@@ -14,6 +14,9 @@ const teamSchema = z.object({
   nickname: z.string().max(200).optional(),
 });
 
+/** The settings view (protocol.md §4.3): only the league's name is read; the rest is ESPN's business. */
+export const leagueSettingsSchema = z.object({ settings: z.object({ name: z.string().max(200).optional() }) });
+
 export const leagueTeamsSchema = z.object({ teams: z.array(teamSchema).max(64) });
 
 const apiPickSchema = z.object({
@@ -64,6 +67,11 @@ export function teamsFromApi(value: z.infer<typeof leagueTeamsSchema>): ApiTeam[
     teamId: team.id,
     name: team.name?.trim() || [team.location, team.nickname].filter(Boolean).join(' ').trim() || null,
   }));
+}
+
+/** The league's name as the user named it, or null when ESPN sent none (or only blanks). */
+export function leagueNameFromApi(value: z.infer<typeof leagueSettingsSchema>): string | null {
+  return value.settings.name?.trim() || null;
 }
 
 export function picksFromApi(value: z.infer<typeof draftDetailSchema>): { drafted: boolean; picks: ApiPick[] } {

@@ -48,6 +48,10 @@ export function teamsRequest(key: DraftKey, options: LookupOptions = DEFAULT_LOO
   return { url: leagueUrl(key.game, key.seasonId, key.leagueId, ['mTeam']), headers: { ...KONA_SOURCE_HEADER }, timeoutMs: options.teamNames.timeoutMs };
 }
 
+export function settingsRequest(key: DraftKey, options: LookupOptions = DEFAULT_LOOKUP_OPTIONS): LeagueRequest {
+  return { url: leagueUrl(key.game, key.seasonId, key.leagueId, ['mSettings']), headers: { ...KONA_SOURCE_HEADER }, timeoutMs: options.leagueName.timeoutMs };
+}
+
 export function draftDetailRequest(key: DraftKey, options: LookupOptions = DEFAULT_LOOKUP_OPTIONS): LeagueRequest {
   return {
     url: leagueUrl(key.game, key.seasonId, key.leagueId, ['mDraftDetail']),

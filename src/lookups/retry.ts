@@ -22,6 +22,11 @@ export interface LookupOptions {
   /** The league's team names, asked as soon as a draft has its INIT; three tries per worker life. */
   teamNames: RetrySchedule;
   /**
+   * The league's name, for the popup's header and chooser; like the team names, three tries per
+   * worker life. A mock league (HTTP 404) is never asked again: its id stays its name.
+   */
+  leagueName: RetrySchedule;
+  /**
    * The one check of a finished draft against ESPN's final board. ESPN's board can lag the socket
    * by a few seconds, hence the short first delays; after four attempts the socket's picks stand.
    */
@@ -36,6 +41,7 @@ export interface LookupOptions {
 export const DEFAULT_LOOKUP_OPTIONS: LookupOptions = {
   players: { timeoutMs: 20_000, maxAttempts: Infinity, delaysMs: [60_000] },
   teamNames: { timeoutMs: 15_000, maxAttempts: 3, delaysMs: [0] },
+  leagueName: { timeoutMs: 15_000, maxAttempts: 3, delaysMs: [0] },
   finalBoard: { timeoutMs: 15_000, maxAttempts: 4, delaysMs: [3_000, 10_000, 30_000] },
   leaseMarginMs: 5_000,
 };

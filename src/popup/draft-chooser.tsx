@@ -1,6 +1,6 @@
 import type { DraftSummary } from '../contract/draft-view';
 import type { DraftStatus } from '../draft/types';
-import { sportLabel } from './labels';
+import { leagueLabel, sportLabel } from './labels';
 
 const STATUS_WORDS: Readonly<Record<DraftStatus, string>> = {
   pre_draft: 'not started',
@@ -10,12 +10,12 @@ const STATUS_WORDS: Readonly<Record<DraftStatus, string>> = {
 };
 
 /**
- * One chooser line, e.g. "League 123456789 · 2025 · Football · in progress · 12 picks". The store
- * holds no league name (ESPN's settings view is not read), so the league id names it. The picks
+ * One chooser line, e.g. "Office League · 2025 · Football · in progress · 12 picks": the league's
+ * name once ESPN gave it, else "League 123456789" (mock leagues have no readable name). The picks
  * a commissioner reset archived are marked "reset archive" with the moment of the reset.
  */
 export function draftChoiceLabel(draft: DraftSummary, utcOffsetMinutes = 0): string {
-  const parts = [`League ${draft.leagueId}`, String(draft.seasonId), sportLabel(draft.game), STATUS_WORDS[draft.status], `${draft.picks} pick${draft.picks === 1 ? '' : 's'}`];
+  const parts = [leagueLabel(draft.leagueName, draft.leagueId), String(draft.seasonId), sportLabel(draft.game), STATUS_WORDS[draft.status], `${draft.picks} pick${draft.picks === 1 ? '' : 's'}`];
   if (draft.archivedAt !== null) parts.push(`reset archive ${localStamp(draft.archivedAt, utcOffsetMinutes)}`);
   return parts.join(' · ');
 }

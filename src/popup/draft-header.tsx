@@ -1,6 +1,6 @@
 import type { DraftStatus } from '../draft/types';
 import type { DraftView } from '../contract/draft-view';
-import { sportLabel, teamNameOf } from './labels';
+import { leagueLabel, sportLabel, teamNameOf } from './labels';
 
 const STATUS_WORDS: Readonly<Record<DraftStatus, string>> = {
   pre_draft: 'Not started',
@@ -12,8 +12,7 @@ const STATUS_WORDS: Readonly<Record<DraftStatus, string>> = {
 /** Which draft this is: league, sport, season, the user's team, and where the draft stands. */
 export function DraftHeader({ view }: { view: DraftView }) {
   const { state } = view;
-  // The view carries no league name yet (ESPN's settings view is not read); the id still tells leagues apart.
-  const league = `League ${state.key.leagueId}`;
+  const league = leagueLabel(view.leagueName, state.key.leagueId);
   return (
     <header class="draft-header">
       <h1 data-testid="league">{league}</h1>

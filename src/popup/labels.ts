@@ -54,3 +54,8 @@ export function shortPlayerName(player: PlayerInfo): string {
   const [first, ...rest] = name.split(/\s+/);
   return rest.length === 0 || !first ? name : `${first[0]}. ${rest.join(' ')}`;
 }
+
+/** The league's name from ESPN when it was read, else its id: leagues stay told apart either way. */
+export function leagueLabel(leagueName: string | null, leagueId: string): string {
+  return leagueName ?? `League ${leagueId}`;
+}

@@ -12,6 +12,8 @@ export interface DraftRecord {
   lastActiveAt: number;
   /** Protocol drift seen while following this draft (src/draft/drift.ts). Records written before it was counted read as emptyDrift(). */
   drift: ProtocolDrift;
+  /** The league's name from ESPN's settings view (src/lookups/league-name.ts); absent until read, null when there is none to read. */
+  leagueName?: string | null;
 }
 
 export const MAX_EVENTS_PER_DRAFT = 2000;

@@ -1,6 +1,7 @@
 import { z } from '../zod-setup';
 import { settingsSchema, storedSettingsSectionsSchema, type Settings } from '../contract/settings';
 import { protocolDriftSchema } from '../contract/draft-state';
+import { leagueNameSchema } from '../contract/draft-view';
 import { emptyDrift } from '../draft/drift';
 import type { ProtocolDrift } from '../draft/types';
 import type { DraftRecord, FinalBoardProgress, PoolStatus } from './records';
@@ -40,7 +41,7 @@ const draftEnvelopeSchema = z.looseObject({
   lastActiveAt: z.number(),
 });
 
-/** A draft record as IndexedDB may hold it: one written before drift was counted has none. */
+/** A draft record as IndexedDB may hold it: one written before drift was counted has none, nor a league name. */
 export type StoredDraftRecord = Omit<DraftRecord, 'drift'> & { drift?: unknown };
 
 export function isIntactDraftRecord(value: StoredDraftRecord | undefined): value is StoredDraftRecord {
@@ -50,7 +51,10 @@ export function isIntactDraftRecord(value: StoredDraftRecord | undefined): value
 /** An intact stored record with its drift checked: missing or damaged drift restarts from no drift rather than failing the whole draft. */
 export function restoreDraftRecord(stored: StoredDraftRecord): DraftRecord {
   const drift: ProtocolDrift = parseOr(protocolDriftSchema, stored.drift) ?? emptyDrift();
-  return { ...stored, drift };
+  const { leagueName, ...rest } = stored;
+  // Storage is untrusted too: a damaged name is dropped (and asked again), never shown.
+  const name = leagueName === undefined ? undefined : parseOr(leagueNameSchema, leagueName as unknown);
+  return name === undefined ? { ...rest, drift } : { ...rest, drift, leagueName: name };
 }
 
 export function parseOr<T>(schema: z.ZodType<T>, value: unknown): T | undefined {

@@ -12,6 +12,7 @@ import { appendEvents, newTabSession, type DraftRecord, type TabSession } from '
 import type { DraftSummary, DraftView } from '../contract/draft-view';
 import type { PlayerNames } from '../lookups/player-names';
 import { readTeamNames } from '../lookups/team-names';
+import { readLeagueName } from '../lookups/league-name';
 import type { Transports } from '../lookups/league-client';
 import { DEFAULT_LOOKUP_OPTIONS, hasAttemptsLeft, type LookupOptions } from '../lookups/retry';
 import { applyTeamNames } from '../draft/apply-team-names';
@@ -36,8 +37,16 @@ export interface DraftWorkerDeps {
   report(level: 'info' | 'warn' | 'error', message: string): void;
   /** Names the extension and version in a bug-report capture, e.g. "Draft Watch 1.2.0". */
   source?: string;
-  /** Told after each commit that touched a tab's connection (e.g. to repaint its toolbar badge). */
-  afterCommit?(tabId: number): void;
+  /**
+   * Told after each commit that touched a tab's connection (e.g. to repaint its toolbar badge);
+   * `committedAt` is the worker's clock once the commit was stored.
+   */
+  afterCommit?(tabId: number, committedAt: number): void;
+  /**
+   * Told after each commit that changed a draft outside any tab's story: player or team names, the
+   * league name, the final-board check. The popup shows all of these, so it is pushed again.
+   */
+  afterDraftCommit?(draftId: string, committedAt: number): void;
 }
 
 /**
@@ -51,6 +60,8 @@ export class DraftWorker {
   /** Attempts per draft in this worker's life; a restart may try again, which is harmless. */
   private readonly teamNameAttempts = new Map<string, number>();
   private readonly teamNamesInFlight = new Set<string>();
+  private readonly leagueNameAttempts = new Map<string, number>();
+  private readonly leagueNamesInFlight = new Set<string>();
   /** Recent frames per draft, for a bug-report capture. Memory only: they hold member ids (SWIDs). */
   readonly recentFrames = new RecentFrameMemory();
 
@@ -91,7 +102,8 @@ export class DraftWorker {
         const state = ingested.drafts.get(id) ?? previous?.state;
         if (state === undefined) continue;
         const drift = ingested.drifts.get(id) ?? previous?.drift ?? emptyDrift();
-        changed.push({ id, state, events: appendEvents(previous?.events ?? [], logs.get(id) ?? []), lastActiveAt: now, drift });
+        const leagueName = previous?.leagueName;
+        changed.push({ id, state, events: appendEvents(previous?.events ?? [], logs.get(id) ?? []), lastActiveAt: now, drift, ...(leagueName !== undefined ? { leagueName } : {}) });
       }
       await store.saveBatch(changed, supervised.session, supervised.session.draftId);
       await this.carryOut(supervised);
@@ -101,6 +113,7 @@ export class DraftWorker {
         if (record.state.hasSnapshot) {
           this.requestNames(record, tabId);
           this.requestTeamNames(record, tabId);
+          this.requestLeagueName(record, tabId);
         }
         if (record.state.status === 'complete') await this.maybeReconcile(record.id, tabId);
       }
@@ -166,7 +179,7 @@ export class DraftWorker {
 
   private async carryOut(supervised: Supervision): Promise<void> {
     const { tabId } = supervised.session;
-    this.deps.afterCommit?.(tabId);
+    this.deps.afterCommit?.(tabId, this.deps.now());
     for (const action of supervised.actions) {
       try {
         if (action.type === 'wait') this.deps.tabs.setTimer(tabId, action.untilMs);
@@ -206,8 +219,36 @@ export class DraftWorker {
         const log = [...outcome.log, ...reduction.log];
         if (reduction.state === latest.state && log.length === 0) return;
         await this.deps.store.saveBatch([{ ...latest, state: reduction.state, events: appendEvents(latest.events, log) }], null);
+        this.draftCommitted(record.id);
       }),
     );
+  }
+
+  /**
+   * The league's name, once per draft: stored with the draft (null when ESPN has none to give, as for
+   * a mock league), so the popup and its chooser name the league. Asked at most `leagueName.maxAttempts`
+   * times per worker life; a failure is logged and the league id keeps naming it.
+   */
+  private requestLeagueName(record: DraftRecord, tabId: number): void {
+    if (record.leagueName !== undefined || this.leagueNamesInFlight.has(record.id)) return;
+    const attempts = this.leagueNameAttempts.get(record.id) ?? 0;
+    if (!hasAttemptsLeft(this.lookupOptions.leagueName, attempts)) return;
+    this.leagueNameAttempts.set(record.id, attempts + 1);
+    this.leagueNamesInFlight.add(record.id);
+    void readLeagueName(this.deps.transports, tabId, record.state.key, this.deps.now, this.lookupOptions)
+      .finally(() => this.leagueNamesInFlight.delete(record.id))
+      .then((outcome) =>
+        this.serialize(async () => {
+          const latest = await this.deps.store.getDraft(record.id);
+          if (!latest) return;
+          // A final answer is stored, a name or null (a mock league): it is never asked again, even after a restart.
+          const named = outcome.final ? { ...latest, leagueName: outcome.name } : latest;
+          if (named === latest && outcome.log.length === 0) return;
+          await this.deps.store.saveBatch([{ ...named, events: appendEvents(latest.events, outcome.log) }], null);
+          this.draftCommitted(record.id);
+        }),
+      )
+      .catch((error) => this.deps.report('warn', `league name lookup failed: ${String(error)}`));
   }
 
   /**
@@ -224,7 +265,13 @@ export class DraftWorker {
       return;
     }
     void reconcileWithRest({ store: deps.store, transports: deps.transports, now: deps.now, options: this.lookupOptions }, tabId, draftId)
-      .then((outcome) => this.serialize(() => commitReconcileOutcome(deps.store, draftId, outcome, deps.now())))
+      .then((outcome) =>
+        this.serialize(async () => {
+          const log = await commitReconcileOutcome(deps.store, draftId, outcome, deps.now());
+          this.draftCommitted(draftId);
+          return log;
+        }),
+      )
       .then((log) => {
         for (const entry of log) if (entry.level !== 'info') deps.report(entry.level, entry.message);
       })
@@ -236,7 +283,12 @@ export class DraftWorker {
       const record = await this.deps.store.getDraft(draftId);
       if (!record) return;
       await this.deps.store.saveBatch([{ ...record, events: appendEvents(record.events, entries) }], null);
+      this.draftCommitted(draftId);
     });
+  }
+
+  private draftCommitted(draftId: string): void {
+    this.deps.afterDraftCommit?.(draftId, this.deps.now());
   }
 
   /**
@@ -262,6 +314,7 @@ export class DraftWorker {
     return {
       drift: record.drift,
       draftId,
+      leagueName: record.leagueName ?? null,
       state: record.state,
       events: record.events,
       players: await this.playersFor(record.state),
@@ -283,6 +336,7 @@ export class DraftWorker {
           draftId: record.id,
           game: key.game,
           leagueId: key.leagueId,
+          leagueName: record.leagueName ?? null,
           seasonId: key.seasonId,
           status,
           picks: picks.length,
@@ -327,5 +381,6 @@ export class DraftWorker {
  */
 function archiveRecord(state: DraftState, live: DraftRecord | undefined, now: number): DraftRecord {
   const id = state.archive?.id ?? archivedDraftId(state.key, now);
-  return { id, state, events: live?.events ?? [], lastActiveAt: now, drift: live?.drift ?? emptyDrift() };
+  const record: DraftRecord = { id, state, events: live?.events ?? [], lastActiveAt: now, drift: live?.drift ?? emptyDrift() };
+  return live?.leagueName !== undefined ? { ...record, leagueName: live.leagueName } : record;
 }

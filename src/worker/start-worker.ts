@@ -65,17 +65,18 @@ export function startWorker(browser: Browser): RunningWorker {
       report,
       source: `Draft Watch ${browser.runtime.getManifest().version}`,
       // Called once the commit is stored: the badge and every popup watching this draft show it.
-      afterCommit: (tabId) =>
+      afterCommit: (tabId, committedAt) =>
         void worker
           .getView(tabId)
           .then((view) =>
             Promise.all([
               paintBadge(browser.action, tabId, badgeOf(view, { activeDraftTabId: tabId })),
-              viewPorts.afterCommit(tabId, view?.draftId ?? null, view),
+              viewPorts.afterCommit(tabId, view?.draftId ?? null, view, committedAt),
               view ? notify(view) : undefined,
             ]),
           )
           .catch(() => undefined),
+      afterDraftCommit: (draftId, committedAt) => void viewPorts.afterDraftCommit(draftId, committedAt),
     });
     // Old tab sessions must go before any recovery timer is re-armed against an id that now belongs to another tab.
     // storage.session is also emptied when the extension is updated or reloaded: then open draft

@@ -39,7 +39,7 @@ export class ViewPorts {
     }
     const watcher: Watcher = { tabId: request.data.tabId, chosenDraftId: request.data.draftId, draftId: null };
     this.watchers.set(port, watcher);
-    await this.push(port, watcher);
+    await this.push(port, watcher, null);
   }
 
   onDisconnect(port: ViewPort): void {
@@ -50,22 +50,32 @@ export class ViewPorts {
    * After a commit for `tabId`'s draft: every port watching that tab or that draft gets the new view.
    * `committed` is the tab's view the worker already built for this commit; a port that follows the
    * tab itself gets it as is, so the store is read once per commit, not once more per popup.
+   * `committedAt` is when the commit was stored (the worker's clock), passed on to the popup.
    */
-  async afterCommit(tabId: number, draftId: string | null, committed?: DraftView | null): Promise<void> {
+  async afterCommit(tabId: number, draftId: string | null, committed?: DraftView | null, committedAt: number | null = null): Promise<void> {
     const due = [...this.watchers].filter(([, watcher]) => watcher.tabId === tabId || watcher.draftId === null || (draftId !== null && watcher.draftId === draftId));
     await Promise.all(
       due.map(([port, watcher]) =>
-        this.push(port, watcher, committed !== undefined && watcher.tabId === tabId && watcher.chosenDraftId === null ? committed : undefined),
+        this.push(port, watcher, committedAt, committed !== undefined && watcher.tabId === tabId && watcher.chosenDraftId === null ? committed : undefined),
       ),
     );
   }
 
-  private async push(port: ViewPort, watcher: Watcher, ready?: DraftView | null): Promise<void> {
+  /**
+   * After a commit that changed a draft but no tab's connection (player or team names, the league
+   * name, the final-board check): every port showing that draft gets it again.
+   */
+  async afterDraftCommit(draftId: string, committedAt: number | null = null): Promise<void> {
+    const due = [...this.watchers].filter(([, watcher]) => watcher.draftId === draftId || watcher.draftId === null);
+    await Promise.all(due.map(([port, watcher]) => this.push(port, watcher, committedAt)));
+  }
+
+  private async push(port: ViewPort, watcher: Watcher, committedAt: number | null, ready?: DraftView | null): Promise<void> {
     try {
       const view = ready !== undefined ? ready : await this.viewFor(watcher.tabId, watcher.chosenDraftId);
       if (!this.watchers.has(port)) return;
       watcher.draftId = view?.draftId ?? null;
-      port.postMessage({ type: 'view', view });
+      port.postMessage({ type: 'view', view, committedAt });
     } catch (error) {
       // A port the popup closed meanwhile throws on postMessage; it is simply forgotten.
       this.watchers.delete(port);

@@ -20,6 +20,7 @@ function realView(): DraftView {
   );
   return {
     draftId: 'ffl:123456789:2025',
+    leagueName: null,
     state,
     events: log,
     players: { '4362628': { playerId: 4362628, name: 'Some Player', position: 'RB', proTeam: 'NYJ' } },

@@ -332,6 +332,8 @@ describe('DraftWorker wiring', () => {
       store: store as unknown as DraftStore,
       playerNames: { ensurePool: async () => [] } as unknown as PlayerNames,
       transports: pageFetch,
+      // The league-name lookup would take an answer meant for the final board; it has its own tests.
+      lookupOptions: { ...DEFAULT_LOOKUP_OPTIONS, leagueName: { ...DEFAULT_LOOKUP_OPTIONS.leagueName, maxAttempts: 0 } },
       tabs: { setTimer: () => undefined, reload: async () => true, notifyFailed: async () => undefined, clearNotification: async () => undefined },
       connectionOptions: async () => DEFAULT,
       now: () => clock.now,

@@ -29,6 +29,7 @@ describe('the retry schedule', () => {
     expect(DEFAULT_LOOKUP_OPTIONS).toEqual({
       players: { timeoutMs: 20_000, maxAttempts: Infinity, delaysMs: [60_000] },
       teamNames: { timeoutMs: 15_000, maxAttempts: 3, delaysMs: [0] },
+      leagueName: { timeoutMs: 15_000, maxAttempts: 3, delaysMs: [0] },
       finalBoard: { timeoutMs: 15_000, maxAttempts: 4, delaysMs: [3_000, 10_000, 30_000] },
       leaseMarginMs: 5_000,
     });

@@ -12,6 +12,7 @@ const summary = (over: Partial<DraftSummary>): DraftSummary => ({
   draftId: 'ffl:123456789:2025',
   game: 'ffl',
   leagueId: '123456789',
+  leagueName: null,
   seasonId: 2025,
   status: 'live',
   picks: 5,
@@ -67,6 +68,10 @@ describe('DraftChooser', () => {
     expect(draftChoiceLabel(ARCHIVE)).toBe('League 123456789 · 2025 · Football · in progress · 12 picks · reset archive 2025-08-31 02:31');
     expect(draftChoiceLabel(ARCHIVE, -420)).toContain('reset archive 2025-08-30 19:31');
     expect(draftChoiceLabel(OTHER)).toBe('League 555 · 2026 · Basketball · not started · 0 picks');
+  });
+
+  it("names a draft by its league's name once ESPN gave it", () => {
+    expect(draftChoiceLabel({ ...LIVE, leagueName: 'Office League' })).toBe('Office League · 2025 · Football · in progress · 5 picks');
   });
 
   it('lists every draft, selects the one shown, and reports the choice', () => {

@@ -26,6 +26,11 @@ describe('DraftHeader', () => {
     expect(textOf(known.one('[data-testid="draft-status"]'))).toBe('Not started');
   });
 
+  it("names the league by ESPN's name once it was read", () => {
+    const page = renderDom(<DraftHeader view={draftView({ leagueName: 'Office League' })} />);
+    expect(textOf(page.one('[data-testid="league"]'))).toBe('Office League');
+  });
+
   it('leaves the team out when the user is only watching', () => {
     const page = renderDom(<DraftHeader view={draftView({ state: { myTeamId: null } })} />);
     expect(page.all('[data-testid="my-team"]')).toHaveLength(0);

@@ -101,10 +101,11 @@ export const EVENTS: LogEntry[] = [
 ];
 
 export function draftView(
-  overrides: { state?: Partial<DraftState>; connection?: ConnectionState | null; events?: LogEntry[]; tabId?: number | null } = {},
+  overrides: { state?: Partial<DraftState>; connection?: ConnectionState | null; events?: LogEntry[]; tabId?: number | null; leagueName?: string | null } = {},
 ): DraftView {
   return {
     draftId: 'ffl:123456789:2025',
+    leagueName: overrides.leagueName ?? null,
     state: draftState(overrides.state),
     events: overrides.events ?? EVENTS,
     players: Object.fromEntries(PLAYERS.map((player) => [String(player.playerId), player])),

@@ -87,8 +87,12 @@ async function harness(): Promise<Harness> {
     store,
     playerNames,
     transports: { tab: () => () => Promise.reject(new Error('no network in tests')), worker: () => Promise.reject(new Error('no network in tests')) },
-    // Team names are a lookup: none is attempted here.
-    lookupOptions: { ...DEFAULT_LOOKUP_OPTIONS, teamNames: { ...DEFAULT_LOOKUP_OPTIONS.teamNames, maxAttempts: 0 } },
+    // Team and league names are lookups: none is attempted here.
+    lookupOptions: {
+      ...DEFAULT_LOOKUP_OPTIONS,
+      teamNames: { ...DEFAULT_LOOKUP_OPTIONS.teamNames, maxAttempts: 0 },
+      leagueName: { ...DEFAULT_LOOKUP_OPTIONS.leagueName, maxAttempts: 0 },
+    },
     tabs,
     connectionOptions: () => Promise.resolve(DEFAULT),
     now: () => (clock += 10),

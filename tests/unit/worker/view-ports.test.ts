@@ -26,7 +26,7 @@ describe('ViewPorts', () => {
     const ports = registry(new Map([[1, viewA]]));
     const port = new FakePort();
     await ports.onMessage(port, { type: 'watch', tabId: 1 });
-    expect(port.received).toEqual([{ type: 'view', view: viewA }]);
+    expect(port.received).toEqual([{ type: 'view', view: viewA, committedAt: null }]);
   });
 
   it('pushes after a commit only to ports watching that tab or that draft', async () => {
@@ -42,8 +42,8 @@ describe('ViewPorts', () => {
     views.set(1, next);
     views.set(null, next);
     await ports.afterCommit(1, 'A');
-    expect(tabOne.received.at(-1)).toEqual({ type: 'view', view: next });
-    expect(noTab.received.at(-1)).toEqual({ type: 'view', view: next });
+    expect(tabOne.received.at(-1)).toEqual({ type: 'view', view: next, committedAt: null });
+    expect(noTab.received.at(-1)).toEqual({ type: 'view', view: next, committedAt: null });
     expect(tabTwo.received).toHaveLength(1);
   });
 
@@ -59,11 +59,25 @@ describe('ViewPorts', () => {
     await ports.onMessage(chosenB, { type: 'watch', tabId: 1, draftId: 'B' });
     reads.length = 0;
     const committed = { ...viewA, now: viewA.now + 1 };
-    await ports.afterCommit(1, 'A', committed);
-    expect(tabOne.received.at(-1)).toEqual({ type: 'view', view: committed });
+    await ports.afterCommit(1, 'A', committed, 1_700_000_000_123);
+    expect(tabOne.received.at(-1)).toEqual({ type: 'view', view: committed, committedAt: 1_700_000_000_123 });
     // The popup that chose another draft still gets its own draft's view, read from the store.
-    expect(chosenB.received.at(-1)).toEqual({ type: 'view', view: viewB });
+    expect(chosenB.received.at(-1)).toEqual({ type: 'view', view: viewB, committedAt: 1_700_000_000_123 });
     expect(reads).toEqual(['B']);
+  });
+
+  it('pushes a commit outside any tab (names, league name, final board) to the ports showing that draft only', async () => {
+    const views = new Map<number | null, DraftView | null>([[1, viewA], [2, viewB]]);
+    const ports = registry(views);
+    const tabOne = new FakePort();
+    const tabTwo = new FakePort();
+    await ports.onMessage(tabOne, { type: 'watch', tabId: 1 });
+    await ports.onMessage(tabTwo, { type: 'watch', tabId: 2 });
+    const named = { ...viewB, leagueName: 'Named League' };
+    views.set(2, named);
+    await ports.afterDraftCommit('B', 1_700_000_000_456);
+    expect(tabTwo.received.at(-1)).toEqual({ type: 'view', view: named, committedAt: 1_700_000_000_456 });
+    expect(tabOne.received).toHaveLength(1);
   });
 
   it('ignores a malformed message and forgets a disconnected port', async () => {
