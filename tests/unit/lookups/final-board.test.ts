@@ -328,6 +328,7 @@ describe('reconcileWithRest', () => {
 describe('DraftWorker wiring', () => {
   function worker(store: FakeStore, pageFetch: ReturnType<typeof fakeFetch>['pageFetch'], clock: { now: number }) {
     const reports: string[] = [];
+    const draftCommits: string[] = [];
     const draftWorker = new DraftWorker({
       store: store as unknown as DraftStore,
       playerNames: { ensurePool: async () => [] } as unknown as PlayerNames,
@@ -339,8 +340,9 @@ describe('DraftWorker wiring', () => {
       now: () => clock.now,
       random: () => 0.5,
       report: (level, message) => reports.push(`${level}: ${message}`),
+      afterDraftCommit: (draftId) => draftCommits.push(draftId),
     });
-    return { draftWorker, reports };
+    return { draftWorker, reports, draftCommits };
   }
 
   const page = { sport: 'football', leagueId: KEY.leagueId, seasonId: KEY.seasonId, teamId: 2 };
@@ -360,7 +362,7 @@ describe('DraftWorker wiring', () => {
     const store = seeded(completedState(10));
     const { calls, pageFetch } = fakeFetch(ok(503), ok(200, draftDetail(true)));
     const clock = { now: T };
-    const { draftWorker, reports } = worker(store, pageFetch, clock);
+    const { draftWorker, reports, draftCommits } = worker(store, pageFetch, clock);
 
     await draftWorker.handleHookBatch(TAB, page, clockFrame(clock.now));
     await vi.waitFor(() => expect(store.progress()?.nextAttemptAt).toBe(T + 3000));
@@ -377,6 +379,8 @@ describe('DraftWorker wiring', () => {
     const saved = store.drafts.get(DRAFT_ID)!;
     expect(saved.state.picks).toHaveLength(12);
     expect(saved.events.at(-1)?.message).toBe("Confirmed 10 picks against ESPN's API (filled 2 gaps, corrected 0)");
+    // The check's commit is announced, so an open popup is pushed the confirmed board.
+    await vi.waitFor(() => expect(draftCommits).toContain(DRAFT_ID));
 
     clock.now = T + 200_000;
     await draftWorker.handleHookBatch(TAB, page, clockFrame(clock.now));
