@@ -46,10 +46,12 @@ const RECORD_COUNTS = `(() => {
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
   const connect = chrome.runtime.connect.bind(chrome.runtime);
   chrome.runtime.connect = (...args) => {
+    if (window.__connectAt === undefined) window.__connectAt = performance.timeOrigin + performance.now();
     const port = connect(...args);
     port.onMessage.addListener((message) => {
-      const picks = message && message.view && message.view.state ? message.view.state.picks.length : null;
-      pushes.push({ picks, committedAt: message ? message.committedAt : null });
+      // A whole view carries its picks; a patch keeps picksKept of them and adds picksAdded.
+      const picks = !message ? null : message.type === 'patch' ? message.picksKept + message.picksAdded.length : message.view ? message.view.state.picks.length : null;
+      pushes.push({ picks, committedAt: message ? message.committedAt : null, receivedAt: performance.timeOrigin + performance.now() });
     });
     return port;
   };
@@ -58,6 +60,13 @@ const RECORD_COUNTS = `(() => {
 interface Push {
   picks: number | null;
   committedAt: number | null;
+  /** When the popup's port delivered the push (the popup's clock). */
+  receivedAt: number;
+}
+
+/** Commit (worker) → the push arrives in the popup, for each push a commit sent. */
+function commitToArrival(pushes: Push[]): number[] {
+  return pushes.filter((push) => push.committedAt !== null).map((push) => push.receivedAt - push.committedAt!);
 }
 
 /** Commit → shown for each push that brought a pick count the popup had not shown before. */
@@ -104,6 +113,10 @@ async function main(): Promise<void> {
 
     // The first full render: navigation start → the pick count reads 300 (every pick in the list).
     const firstRender: number[] = [];
+    /** Of the first render: navigation start → the first push arrives (script load, the worker's read, the port). */
+    const firstPush: number[] = [];
+    /** Of the first render: navigation start → the popup's script opens its port (loading and running the script). */
+    const connected: number[] = [];
     for (let run = 0; run < OPENS; run += 1) {
       const page = await room.context.newPage();
       await page.addInitScript(RECORD_COUNTS);
@@ -112,11 +125,16 @@ async function main(): Promise<void> {
       firstRender.push(
         await page.evaluate((total) => (window as unknown as { __pickShownAt: Record<string, number> }).__pickShownAt[String(total)]! - performance.timeOrigin, TOTAL),
       );
+      connected.push(await page.evaluate(() => (window as unknown as { __connectAt: number }).__connectAt - performance.timeOrigin));
+      firstPush.push(await page.evaluate(() => (window as unknown as { __pushes: Push[] }).__pushes[0]!.receivedAt - performance.timeOrigin));
       await page.close();
     }
     console.log(`Popup benchmark, real Chromium, ${TOTAL}-pick simulated draft (${TEAMS} teams × ${ROUNDS} rounds)`);
     console.log(summary(`first full render (${TOTAL} picks)`, firstRender));
+    console.log(summary('  of which: open → port opened', connected));
+    console.log(summary('  of which: open → first push arrives', firstPush));
     console.log(summary('commit → shown', committed));
+    console.log(summary('  of which: commit → push arrives', commitToArrival(pushes)));
     console.log(summary('pick made → shown (whole pipeline)', latencies));
     console.log(`picks seen in the open popup: ${latencies.length} of ${TOTAL}; pushes ${pushes.length}, ${committed.length} with a new pick count (a batch may carry several picks)`);
   } finally {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { DraftView } from '../contract/draft-view';
 import { VIEW_PORT_NAME, viewPortPushSchema, type ViewPortRequest } from '../contract/view-port';
+import { applyViewPatch } from '../contract/view-patch';
 
 export interface DraftViewWatch {
   stop(): void;
@@ -11,7 +12,8 @@ const RECONNECT_DELAY_MS = 250;
 
 /**
  * Follows one draft live over a runtime port: `onView` gets the whole view on connect and again
- * after every commit. Each push is validated against the contract before it reaches the popup.
+ * after every commit. After the first view the worker sends only what changed (a patch), applied
+ * here. Each push is validated against the contract before it reaches the popup.
  */
 export function watchDraftView(
   tabId: number | null,
@@ -22,19 +24,31 @@ export function watchDraftView(
   let stopped = false;
   let port: ReturnType<typeof browser.runtime.connect> | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
+  let shown: DraftView | null = null;
   const connect = () => {
-    port = browser.runtime.connect({ name: VIEW_PORT_NAME });
-    port.onMessage.addListener((raw: unknown) => {
+    shown = null;
+    const current = browser.runtime.connect({ name: VIEW_PORT_NAME });
+    port = current;
+    current.onMessage.addListener((raw: unknown) => {
       const push = viewPortPushSchema.safeParse(raw);
-      if (push.success) onView(push.data.view);
-      else onError(`the extension sent a view that does not fit: ${push.error.message}`);
+      if (!push.success) return onError(`the extension sent a view that does not fit: ${push.error.message}`);
+      const view = push.data.type === 'view' ? push.data.view : shown && applyViewPatch(shown, push.data);
+      // A patch that does not fit the view held: start over with a whole view on a new port.
+      if (view === null && push.data.type === 'patch') return current.disconnect(), reconnect();
+      shown = view;
+      onView(view);
     });
-    port.onDisconnect.addListener(() => {
+    current.onDisconnect.addListener(() => {
+      if (port !== current) return;
       port = undefined;
       if (!stopped) retry = setTimeout(connect, RECONNECT_DELAY_MS);
     });
     const request: ViewPortRequest = { type: 'watch', tabId, draftId };
-    port.postMessage(request);
+    current.postMessage(request);
+  };
+  const reconnect = () => {
+    port = undefined;
+    if (!stopped) connect();
   };
   connect();
   return {

@@ -1,5 +1,6 @@
 import type { DraftView } from '../contract/draft-view';
 import { viewPortRequestSchema, type ViewPortPush } from '../contract/view-port';
+import { viewPatch } from '../contract/view-patch';
 
 /** The part of a runtime port the registry uses, so the registry runs without a browser. */
 export interface ViewPort {
@@ -12,6 +13,8 @@ interface Watcher {
   chosenDraftId: string | null;
   /** The draft this port was last shown; commits to other drafts are not pushed to it. */
   draftId: string | null;
+  /** The view this port was last sent: the next push is only what changed since (a patch). */
+  shown: DraftView | null;
 }
 
 /**
@@ -37,7 +40,7 @@ export class ViewPorts {
       this.report(`ignored a malformed view-port message: ${request.error.message}`);
       return;
     }
-    const watcher: Watcher = { tabId: request.data.tabId, chosenDraftId: request.data.draftId, draftId: null };
+    const watcher: Watcher = { tabId: request.data.tabId, chosenDraftId: request.data.draftId, draftId: null, shown: null };
     this.watchers.set(port, watcher);
     await this.push(port, watcher, null);
   }
@@ -74,8 +77,10 @@ export class ViewPorts {
     try {
       const view = ready !== undefined ? ready : await this.viewFor(watcher.tabId, watcher.chosenDraftId);
       if (!this.watchers.has(port)) return;
+      const patch = watcher.shown !== null && view !== null ? viewPatch(watcher.shown, view, committedAt) : null;
       watcher.draftId = view?.draftId ?? null;
-      port.postMessage({ type: 'view', view, committedAt });
+      watcher.shown = view;
+      port.postMessage(patch ?? { type: 'view', view, committedAt });
     } catch (error) {
       // A port the popup closed meanwhile throws on postMessage; it is simply forgotten.
       this.watchers.delete(port);

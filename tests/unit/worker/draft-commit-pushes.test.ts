@@ -11,6 +11,7 @@ import { DraftStore } from '../../../src/store/draft-store';
 import { playerKey } from '../../../src/store/records';
 import { DraftWorker } from '../../../src/worker/draft-worker';
 import { ViewPorts, type ViewPort } from '../../../src/worker/view-ports';
+import { applyViewPatch } from '../../../src/contract/view-patch';
 import type { FetchAnswer, LeagueRequest } from '../../../src/lookups/league-client';
 import type { PlayerNames } from '../../../src/lookups/player-names';
 import { buildInitSnapshot } from '../../sim/init/build-snapshot';
@@ -37,11 +38,14 @@ const TEAMS_BODY = JSON.stringify({ teams: [1, 2, 3, 4].map((id) => ({ id, abbre
 
 class FakePort implements ViewPort {
   readonly received: ViewPortPush[] = [];
+  private held: DraftView | null = null;
   postMessage(message: ViewPortPush): void {
     this.received.push(message);
+    this.held = message.type === 'view' ? message.view : this.held && applyViewPatch(this.held, message);
   }
-  get last(): DraftView | null | undefined {
-    return this.received.at(-1)?.view;
+  /** The view the popup holds, patches applied as watch-draft-view.ts applies them. */
+  get last(): DraftView | null {
+    return this.held;
   }
 }
 

@@ -2,14 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { ViewPorts, type ViewPort } from '../../../src/worker/view-ports';
 import type { DraftView } from '../../../src/contract/draft-view';
 import type { ViewPortPush } from '../../../src/contract/view-port';
+import { applyViewPatch } from '../../../src/contract/view-patch';
 import { draftView } from '../popup/view-fixture';
 
 class FakePort implements ViewPort {
   readonly received: ViewPortPush[] = [];
+  /** The view the popup holds after each push, patches applied as watch-draft-view.ts applies them. */
+  readonly views: Array<DraftView | null> = [];
   closed = false;
   postMessage(message: ViewPortPush): void {
     if (this.closed) throw new Error('Attempting to use a disconnected port object');
     this.received.push(message);
+    const held = this.views.at(-1) ?? null;
+    this.views.push(message.type === 'view' ? message.view : held && applyViewPatch(held, message));
+  }
+  /** What the popup shows now, and the commit time of the push that brought it. */
+  get last(): { view: DraftView | null | undefined; committedAt: number | null | undefined } {
+    return { view: this.views.at(-1), committedAt: this.received.at(-1)?.committedAt };
   }
 }
 
@@ -42,8 +51,8 @@ describe('ViewPorts', () => {
     views.set(1, next);
     views.set(null, next);
     await ports.afterCommit(1, 'A');
-    expect(tabOne.received.at(-1)).toEqual({ type: 'view', view: next, committedAt: null });
-    expect(noTab.received.at(-1)).toEqual({ type: 'view', view: next, committedAt: null });
+    expect(tabOne.last).toEqual({ view: next, committedAt: null });
+    expect(noTab.last).toEqual({ view: next, committedAt: null });
     expect(tabTwo.received).toHaveLength(1);
   });
 
@@ -60,9 +69,9 @@ describe('ViewPorts', () => {
     reads.length = 0;
     const committed = { ...viewA, now: viewA.now + 1 };
     await ports.afterCommit(1, 'A', committed, 1_700_000_000_123);
-    expect(tabOne.received.at(-1)).toEqual({ type: 'view', view: committed, committedAt: 1_700_000_000_123 });
+    expect(tabOne.last).toEqual({ view: committed, committedAt: 1_700_000_000_123 });
     // The popup that chose another draft still gets its own draft's view, read from the store.
-    expect(chosenB.received.at(-1)).toEqual({ type: 'view', view: viewB, committedAt: 1_700_000_000_123 });
+    expect(chosenB.last).toEqual({ view: viewB, committedAt: 1_700_000_000_123 });
     expect(reads).toEqual(['B']);
   });
 
@@ -76,7 +85,7 @@ describe('ViewPorts', () => {
     const named = { ...viewB, leagueName: 'Named League' };
     views.set(2, named);
     await ports.afterDraftCommit('B', 1_700_000_000_456);
-    expect(tabTwo.received.at(-1)).toEqual({ type: 'view', view: named, committedAt: 1_700_000_000_456 });
+    expect(tabTwo.last).toEqual({ view: named, committedAt: 1_700_000_000_456 });
     expect(tabOne.received).toHaveLength(1);
   });
 
@@ -92,6 +101,22 @@ describe('ViewPorts', () => {
     ports.onDisconnect(port);
     await ports.afterCommit(1, 'A');
     expect(port.received).toHaveLength(1);
+  });
+
+  it('after the first view, a port is sent only what changed, and a view of another draft whole', async () => {
+    const views = new Map<number | null, DraftView | null>([[1, viewA]]);
+    const ports = registry(views);
+    const port = new FakePort();
+    await ports.onMessage(port, { type: 'watch', tabId: 1 });
+    const picked = { ...viewA, now: viewA.now + 5, state: { ...viewA.state, picks: [...viewA.state.picks, { ...viewA.state.picks[0]!, overallPick: 99 }] } };
+    views.set(1, picked);
+    await ports.afterCommit(1, 'A', undefined, 7);
+    const patch = port.received.at(-1)!;
+    expect(patch).toMatchObject({ type: 'patch', committedAt: 7, picksKept: viewA.state.picks.length, view: { now: viewA.now + 5 }, state: {}, eventsAdded: [], playersAdded: {} });
+    expect(port.last.view).toEqual(picked);
+    views.set(1, viewB);
+    await ports.afterCommit(1, 'B');
+    expect(port.received.at(-1)).toEqual({ type: 'view', view: viewB, committedAt: null });
   });
 
   it('drops a port that throws on postMessage instead of failing the commit', async () => {
