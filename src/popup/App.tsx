@@ -15,7 +15,7 @@ export function App() {
   // null: the active tab's draft (or the last active one), as the worker picks it.
   const [chosenDraftId, setChosenDraftId] = useState<string | null>(null);
   const status = useDraftView(chosenDraftId);
-  const drafts = useDraftList();
+  const drafts = useDraftList(status.kind === 'ready');
   const now = useNow();
   if (status.kind === 'loading') return <main class="muted">Loading…</main>;
   if (status.kind === 'error') return <main class="error">Could not reach the extension: {status.message}</main>;

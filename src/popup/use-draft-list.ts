@@ -4,16 +4,22 @@ import { sendToWorker } from '../adapters/send-to-worker';
 
 const REFRESH_MS = 2000;
 
-/** Every draft the worker holds, refreshed while the popup is open (a reset adds an archive). */
-export function useDraftList(): DraftSummary[] {
+/**
+ * Every draft the worker holds, refreshed while the popup is open (a reset adds an archive).
+ * Asked only once `enabled` (after the first view is shown: the first paint does not need the
+ * list, and reading every stored draft would compete with reading the one shown). A refresh that
+ * brings the same list keeps the old one, so the popup is not drawn again for nothing.
+ */
+export function useDraftList(enabled = true): DraftSummary[] {
   const [drafts, setDrafts] = useState<DraftSummary[]>([]);
   useEffect(() => {
+    if (!enabled) return undefined;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = async () => {
       try {
         const listed = await sendToWorker('list-drafts', {});
-        if (!stopped) setDrafts(listed);
+        if (!stopped) setDrafts((held) => (JSON.stringify(held) === JSON.stringify(listed) ? held : listed));
       } catch {
         // The chooser is a convenience: the view itself reports when the worker is unreachable.
       }
@@ -24,6 +30,6 @@ export function useDraftList(): DraftSummary[] {
       stopped = true;
       clearTimeout(timer);
     };
-  }, []);
+  }, [enabled]);
   return drafts;
 }

@@ -8,7 +8,7 @@ import type { ConnectionInput } from '../connection/types';
 import { initialConnection } from '../connection/reducer';
 import { ingestHookItems } from './ingest';
 import { archivedDraftId, draftIdOf, draftKeyFor, keyOfDraftId, pageDraftKey } from '../draft/draft-id';
-import { appendEvents, newTabSession, type DraftRecord, type TabSession } from '../store/records';
+import { appendEvents, newTabSession, playerKey, type DraftRecord, type TabSession } from '../store/records';
 import type { DraftSummary, DraftView } from '../contract/draft-view';
 import type { PlayerNames } from '../lookups/player-names';
 import { readTeamNames } from '../lookups/team-names';
@@ -39,9 +39,10 @@ export interface DraftWorkerDeps {
   source?: string;
   /**
    * Told after each commit that touched a tab's connection (e.g. to repaint its toolbar badge);
-   * `committedAt` is the worker's clock once the commit was stored.
+   * `committedAt` is the worker's clock once the commit was stored. `view` is the tab's view as
+   * committed, built from what the commit wrote (no second read of the store), when the tab follows a draft.
    */
-  afterCommit?(tabId: number, committedAt: number): void;
+  afterCommit?(tabId: number, committedAt: number, view?: DraftView): void;
   /**
    * Told after each commit that changed a draft outside any tab's story: player or team names, the
    * league name, the final-board check. The popup shows all of these, so it is pushed again.
@@ -62,6 +63,8 @@ export class DraftWorker {
   private readonly teamNamesInFlight = new Set<string>();
   private readonly leagueNameAttempts = new Map<string, number>();
   private readonly leagueNamesInFlight = new Set<string>();
+  /** Players read from the store, by playerKey; null: not in the store when asked (see playersFor). */
+  private readonly knownPlayers = new Map<string, PlayerInfo | null>();
   /** Recent frames per draft, for a bug-report capture. Memory only: they hold member ids (SWIDs). */
   readonly recentFrames = new RecentFrameMemory();
 
@@ -106,7 +109,8 @@ export class DraftWorker {
         changed.push({ id, state, events: appendEvents(previous?.events ?? [], logs.get(id) ?? []), lastActiveAt: now, drift, ...(leagueName !== undefined ? { leagueName } : {}) });
       }
       await store.saveBatch(changed, supervised.session, supervised.session.draftId);
-      await this.carryOut(supervised);
+      const followed = supervised.session.draftId;
+      await this.carryOut(supervised, followed === null ? undefined : (changed.find((record) => record.id === followed) ?? records.get(followed)));
       for (const record of changed) {
         if (record.state.archive !== undefined) continue;
         for (const entry of logs.get(record.id) ?? []) if (entry.level !== 'info') this.deps.report(entry.level, entry.message);
@@ -145,7 +149,7 @@ export class DraftWorker {
       const draft = supervised.session.draftId ? await this.deps.store.getDraft(supervised.session.draftId) : undefined;
       const records = draft && supervised.log.length > 0 ? [{ ...draft, events: appendEvents(draft.events, supervised.log) }] : [];
       await this.deps.store.saveBatch(records, supervised.session);
-      await this.carryOut(supervised);
+      await this.carryOut(supervised, records[0] ?? draft);
     });
   }
 
@@ -177,9 +181,18 @@ export class DraftWorker {
     return { now: this.deps.now(), random: () => this.deps.random(), options: await this.deps.connectionOptions() };
   }
 
-  private async carryOut(supervised: Supervision): Promise<void> {
+  /** `followed`: the record of the draft the tab follows, as just committed. */
+  private async carryOut(supervised: Supervision, followed?: DraftRecord): Promise<void> {
     const { tabId } = supervised.session;
-    this.deps.afterCommit?.(tabId, this.deps.now());
+    const committedAt = this.deps.now();
+    if (this.deps.afterCommit) {
+      const { afterCommit } = this.deps;
+      if (followed !== undefined && followed.state.archive === undefined && followed.id === supervised.session.draftId) {
+        void this.viewOf(followed, supervised.session)
+          .then((view) => afterCommit(tabId, committedAt, view))
+          .catch(() => afterCommit(tabId, committedAt));
+      } else afterCommit(tabId, committedAt);
+    }
     for (const action of supervised.actions) {
       try {
         if (action.type === 'wait') this.deps.tabs.setTimer(tabId, action.untilMs);
@@ -201,7 +214,12 @@ export class DraftWorker {
     const { game, seasonId } = record.state.key;
     void this.deps.playerNames
       .ensurePool(game, seasonId, tabId)
-      .then((entries) => (entries.length > 0 ? this.appendLog(record.id, entries) : undefined))
+      .then((entries) => {
+        if (entries.length === 0) return undefined;
+        // A pool may have loaded: players not found before are read again.
+        for (const [key, player] of this.knownPlayers) if (player === null) this.knownPlayers.delete(key);
+        return this.appendLog(record.id, entries);
+      })
       .catch((error) => this.deps.report('warn', `player lookup failed: ${String(error)}`));
   }
 
@@ -311,9 +329,13 @@ export class DraftWorker {
       record.state.archive !== undefined
         ? undefined
         : (tabSession ?? tabs.filter((tab) => tab.draftId === draftId).sort((a, b) => b.updatedAt - a.updatedAt)[0]);
+    return this.viewOf(record, session);
+  }
+
+  private async viewOf(record: DraftRecord, session: TabSession | undefined): Promise<DraftView> {
     return {
       drift: record.drift,
-      draftId,
+      draftId: record.id,
       leagueName: record.leagueName ?? null,
       state: record.state,
       events: record.events,
@@ -366,11 +388,26 @@ export class DraftWorker {
     return { text, frames: frames.length };
   }
 
+  /**
+   * The picked players' names. Each is read from the store once per worker life and remembered
+   * (a view is built after every commit, and a 300-pick draft would otherwise read 300 rows each
+   * time); one the store did not have is asked again once a pool has loaded.
+   */
   private async playersFor(state: DraftState): Promise<Record<string, PlayerInfo>> {
-    const ids = state.picks.map((pick) => pick.playerId);
-    const rows = await this.deps.store.getPlayers(state.key.game, state.key.seasonId, ids);
+    const { game, seasonId } = state.key;
+    const missing = state.picks.map((pick) => pick.playerId).filter((id) => !this.knownPlayers.has(playerKey(game, seasonId, id)));
+    if (missing.length > 0) {
+      const rows = await this.deps.store.getPlayers(game, seasonId, missing);
+      for (const id of missing) {
+        const row = rows.get(id);
+        this.knownPlayers.set(playerKey(game, seasonId, id), row ? { playerId: row.playerId, name: row.name, position: row.position, proTeam: row.proTeam } : null);
+      }
+    }
     const players: Record<string, PlayerInfo> = {};
-    for (const [id, row] of rows) players[String(id)] = { playerId: row.playerId, name: row.name, position: row.position, proTeam: row.proTeam };
+    for (const pick of state.picks) {
+      const player = this.knownPlayers.get(playerKey(game, seasonId, pick.playerId));
+      if (player) players[String(pick.playerId)] = player;
+    }
     return players;
   }
 }

@@ -65,9 +65,8 @@ export function startWorker(browser: Browser): RunningWorker {
       report,
       source: `Draft Watch ${browser.runtime.getManifest().version}`,
       // Called once the commit is stored: the badge and every popup watching this draft show it.
-      afterCommit: (tabId, committedAt) =>
-        void worker
-          .getView(tabId)
+      afterCommit: (tabId, committedAt, committed) =>
+        void (committed ? Promise.resolve(committed) : worker.getView(tabId))
           .then((view) =>
             Promise.all([
               paintBadge(browser.action, tabId, badgeOf(view, { activeDraftTabId: tabId })),

@@ -56,9 +56,10 @@ function deferred<T>() {
 }
 
 /** The worker wired to the view ports as start-worker.ts wires them, with ESPN's API answered by `answer`. */
-async function harness(answer: (request: LeagueRequest) => FetchAnswer, pool: Promise<LogEntry[]> = Promise.resolve([])) {
+async function harness(answer: (request: LeagueRequest) => FetchAnswer | Promise<FetchAnswer>, pool: Promise<LogEntry[]> = Promise.resolve([])) {
   const store = await DraftStore.open();
   const requests: string[] = [];
+  const committedViews: DraftView[] = [];
   let clock = T + 1_000;
   const ports: ViewPorts = new ViewPorts((tabId, chosen) => worker.getView(tabId, chosen), () => undefined);
   const worker: DraftWorker = new DraftWorker({
@@ -76,12 +77,15 @@ async function harness(answer: (request: LeagueRequest) => FetchAnswer, pool: Pr
     now: () => (clock += 10),
     random: () => 0.5,
     report: () => undefined,
-    afterCommit: (tabId, committedAt) => void worker.getView(tabId).then((view) => ports.afterCommit(tabId, view?.draftId ?? null, view, committedAt)),
+    afterCommit: (tabId, committedAt, committed) => {
+      if (committed) committedViews.push(committed);
+      void (committed ? Promise.resolve(committed) : worker.getView(tabId)).then((view) => ports.afterCommit(tabId, view?.draftId ?? null, view, committedAt));
+    },
     afterDraftCommit: (draftId, committedAt) => void ports.afterDraftCommit(draftId, committedAt),
   });
   const port = new FakePort();
   await ports.onMessage(port, { type: 'watch', tabId: TAB });
-  return { store, worker, port, requests };
+  return { store, worker, port, requests, committedViews };
 }
 
 const byView = (request: LeagueRequest): FetchAnswer =>
@@ -93,6 +97,18 @@ const byView = (request: LeagueRequest): FetchAnswer =>
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
+});
+
+describe('the view a tab commit hands on', () => {
+  it('is built from what the commit wrote and equals a fresh read of the store', async () => {
+    // ESPN never answers here: no lookup commits between the batch and the read.
+    const { worker, committedViews } = await harness(() => new Promise<FetchAnswer>(() => undefined));
+    await worker.handleHookBatch(TAB, page, openingBatch());
+    await vi.waitFor(() => expect(committedViews).toHaveLength(1));
+    const read = await worker.getView(TAB);
+    expect({ ...committedViews[0], now: 0 }).toEqual({ ...read, now: 0 });
+    expect(committedViews[0]!.state.picks).toHaveLength(1);
+  });
 });
 
 describe('the popup is pushed again after every commit that changes what it shows', () => {
