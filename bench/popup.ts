@@ -133,6 +133,7 @@ async function main(): Promise<void> {
     console.log(summary(`first full render (${TOTAL} picks)`, firstRender));
     console.log(summary('  of which: open → port opened', connected));
     console.log(summary('  of which: open → first push arrives', firstPush));
+    console.log(summary('  of which: first push → shown', firstRender.map((at, run) => at - firstPush[run]!)));
     console.log(summary('commit → shown', committed));
     console.log(summary('  of which: commit → push arrives', commitToArrival(pushes)));
     console.log(summary('pick made → shown (whole pipeline)', latencies));

@@ -16,7 +16,8 @@ const RECONNECT_DELAY_MS = 250;
  * here. Each push is validated against the contract before it reaches the popup.
  */
 export function watchDraftView(
-  tabId: number | null,
+  /** The popup's draft tab, if any; the port opens at once and asks for the view once this is known. */
+  tabId: Promise<number | null>,
   draftId: string | null,
   onView: (view: DraftView | null) => void,
   onError: (message: string) => void,
@@ -43,8 +44,11 @@ export function watchDraftView(
       port = undefined;
       if (!stopped) retry = setTimeout(connect, RECONNECT_DELAY_MS);
     });
-    const request: ViewPortRequest = { type: 'watch', tabId, draftId };
-    current.postMessage(request);
+    void tabId.then((id) => {
+      if (port !== current) return;
+      const request: ViewPortRequest = { type: 'watch', tabId: id, draftId };
+      current.postMessage(request);
+    });
   };
   const reconnect = () => {
     port = undefined;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { DraftView } from '../contract/draft-view';
 import { watchDraftView, type DraftViewWatch } from '../adapters/watch-draft-view';
@@ -17,26 +17,22 @@ export type ViewStatus =
  */
 export function useDraftView(draftId: string | null = null): ViewStatus {
   const [status, setStatus] = useState<ViewStatus>({ kind: 'loading' });
-  useEffect(() => {
-    let stopped = false;
-    let watch: DraftViewWatch | undefined;
-    void browser.tabs
+  // A layout effect runs before the first paint, not a frame later: the view is asked for sooner.
+  useLayoutEffect(() => {
+    let tabId: number | null = null;
+    const activeTab = browser.tabs
       .query({ active: true, currentWindow: true })
       .then(([tab]) => (tab?.id !== undefined && isDraftRoomUrl(tab.url) ? tab.id : null))
       .catch(() => null)
-      .then((tabId) => {
-        if (stopped) return;
-        watch = watchDraftView(
-          tabId,
-          draftId,
-          (view) => setStatus(view ? { kind: 'ready', view, activeDraftTabId: tabId } : { kind: 'empty', activeDraftTabId: tabId }),
-          (message) => setStatus({ kind: 'error', message }),
-        );
-      });
-    return () => {
-      stopped = true;
-      watch?.stop();
-    };
+      .then((id) => (tabId = id));
+    // The port opens while the active tab is looked up; the view arrives only after both.
+    const watch: DraftViewWatch = watchDraftView(
+      activeTab,
+      draftId,
+      (view) => setStatus(view ? { kind: 'ready', view, activeDraftTabId: tabId } : { kind: 'empty', activeDraftTabId: tabId }),
+      (message) => setStatus({ kind: 'error', message }),
+    );
+    return () => watch.stop();
   }, [draftId]);
   return status;
 }
