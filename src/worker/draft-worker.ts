@@ -186,12 +186,12 @@ export class DraftWorker {
     const { tabId } = supervised.session;
     const committedAt = this.deps.now();
     if (this.deps.afterCommit) {
-      const { afterCommit } = this.deps;
+      const told = (view?: DraftView) => this.deps.afterCommit?.(tabId, committedAt, view);
       if (followed !== undefined && followed.state.archive === undefined && followed.id === supervised.session.draftId) {
         void this.viewOf(followed, supervised.session)
-          .then((view) => afterCommit(tabId, committedAt, view))
-          .catch(() => afterCommit(tabId, committedAt));
-      } else afterCommit(tabId, committedAt);
+          .then(told)
+          .catch(() => told());
+      } else told();
     }
     for (const action of supervised.actions) {
       try {
