@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     sampleRow('page main-thread busy per frame: without', paced.busyPerFrameUs.without, 'µs', 1, 'CDP TaskDuration / frames'),
     sampleRow('page main-thread busy per frame: with', paced.busyPerFrameUs.with, 'µs', 1, 'hook + relay run on this thread'),
     sampleRow('page throughput ratio (with / without)', paced.capacityRatios, '', 3, `target ≥ 0.97; busy-without / busy-with per pair`, true),
+    sampleRow('relay: items dropped, worker behind (per run)', paced.droppedItems, 'items', 0, `of ${(RATE * PACED_MS) / 1000} per run; its MAX_PENDING_ITEMS warning`),
     sampleRow('hook cost per frame (Node stand-in)', overheadNs, 'ns', 0, `hooked − plain; plain median ${quantile(overhead.plain, 0.5).toFixed(0)} ns`),
     sampleRow('pick frame in page → committed in IndexedDB', commit.latenciesMs, 'ms', 1, `target p95 ≤ 50 ms; ${commit.unmatched} unmatched; 10×16 draft, a pick every 150 ms`),
     ...faultRows(faults),

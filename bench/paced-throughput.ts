@@ -40,7 +40,7 @@ function realisticFrame(i: number): string {
   }
 }
 
-const PAGE = `<!doctype html><html><head><title>bench</title><script>
+export const PAGE = `<!doctype html><html><head><title>bench</title><script>
 window.runPaced = (rate, ms) => new Promise((resolve) => {
   const total = Math.round(rate * ms / 1000);
   const ws = new WebSocket('wss://fantasydraft.espn.com/game-1/league-${LEAGUE}/JOIN?1=1&2=${LEAGUE}&3=1');
@@ -77,7 +77,7 @@ function pace(ws: WebSocket, rate: number, ms: number): void {
   tick();
 }
 
-async function startServer() {
+export async function startServer() {
   const cert = await generateSimCertificate();
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   wss.on('connection', (ws) => {
@@ -104,6 +104,8 @@ export interface PacedResult {
   busyPerFrameUs: Record<'without' | 'with', number[]>;
   /** Per run pair: capacity with / capacity without (= busy without / busy with). */
   capacityRatios: number[];
+  /** Per run with the extension: items the relay dropped because the worker fell behind (its own warning). */
+  droppedItems: number[];
 }
 
 export async function measurePacedThroughput(extensionDir: string, options: { rate: number; ms: number; runs: number }): Promise<PacedResult> {
@@ -112,11 +114,17 @@ export async function measurePacedThroughput(extensionDir: string, options: { ra
   const plain = await launchChromiumWithExtension({ extensionDir: null, userDataDir: profiles[0]!, headless: true, hostResolverRules: rules });
   const hooked = await launchChromiumWithExtension({ extensionDir, userDataDir: profiles[1]!, headless: true, hostResolverRules: rules });
   const url = `https://fantasy.espn.com/football/draft?leagueId=${LEAGUE}&seasonId=2026&teamId=1`;
-  const result: PacedResult = { ...options, fps: { without: [], with: [] }, busyPerFrameUs: { without: [], with: [] }, capacityRatios: [] };
+  const result: PacedResult = { ...options, fps: { without: [], with: [] }, busyPerFrameUs: { without: [], with: [] }, capacityRatios: [], droppedItems: [] };
   try {
     const pages = { without: await plain.newPage(), with: await hooked.newPage() };
     const cdp = { without: await plain.newCDPSession(pages.without), with: await hooked.newCDPSession(pages.with) };
     for (const session of Object.values(cdp)) await session.send('Performance.enable');
+    // The relay warns (in the page's console) for each batch it drops while the worker is behind.
+    let dropped = 0;
+    pages.with.on('console', (message) => {
+      const match = /dropped a batch of (\d+) item/.exec(message.text());
+      if (match) dropped += Number(match[1]);
+    });
     const taskSeconds = async (which: 'without' | 'with') =>
       (await cdp[which].send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
     for (let run = -1; run < options.runs; run += 1) {
@@ -126,6 +134,7 @@ export async function measurePacedThroughput(extensionDir: string, options: { ra
       for (const which of order) {
         await pages[which].goto(url);
         const busyBefore = await taskSeconds(which);
+        dropped = 0;
         const measured = await pages[which].evaluate(
           ([rate, ms]) => (window as unknown as { runPaced(r: number, m: number): Promise<{ frames: number; fps: number }> }).runPaced(rate!, ms!),
           [options.rate, options.ms],
@@ -136,6 +145,7 @@ export async function measurePacedThroughput(extensionDir: string, options: { ra
         result.fps[which].push(measured.fps);
         result.busyPerFrameUs[which].push(busyUs / measured.frames);
         pair[which] = busyUs / measured.frames;
+        if (which === 'with') result.droppedItems.push(dropped);
       }
       if (pair.with !== undefined && pair.without !== undefined) result.capacityRatios.push(pair.without / pair.with);
     }
