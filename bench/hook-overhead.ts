@@ -1,10 +1,8 @@
 /**
  * Per-frame cost of the MAIN-world socket hook, measured in Node on a stand-in WebSocket:
  * the same stream of real-looking frames is delivered to a page listener with and without the
- * hook installed. Prints medians over several rounds and the ratio. Figures, not assertions:
- * machines are noisy, so this is never part of the test suite.
- *
- *   npm run bench
+ * hook installed, interleaved over several rounds. Figures, not assertions: machines are noisy,
+ * so this is never part of the test suite (`npm run bench` prints it in its table).
  */
 import { performance } from 'node:perf_hooks';
 import { draftSocketPrefixFor, installSocketHook } from '../src/page-hook/socket-hook';
@@ -72,20 +70,20 @@ function round(hooked: boolean): number {
   return (elapsed * 1e6) / FRAMES_PER_ROUND; // ns per frame
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-// Warm-up, then interleave the two so drift hits both alike.
-round(false);
-round(true);
-const plain: number[] = [];
-const hooked: number[] = [];
-for (let i = 0; i < ROUNDS; i += 1) {
-  plain.push(round(false));
-  hooked.push(round(true));
+export interface HookOverheadResult {
+  /** ns per frame, one figure per round. */
+  plain: number[];
+  hooked: number[];
 }
-const p = median(plain);
-const h = median(hooked);
-console.log(`frames per round: ${FRAMES_PER_ROUND}, rounds: ${ROUNDS}`);
-console.log(`page listener only:  median ${p.toFixed(0)} ns/frame (${(1e9 / p / 1e6).toFixed(2)} M frames/s)`);
-console.log(`with the socket hook: median ${h.toFixed(0)} ns/frame (${(1e9 / h / 1e6).toFixed(2)} M frames/s)`);
-console.log(`hook overhead: median ${(h - p).toFixed(0)} ns/frame; throughput ratio (with/without): ${(p / h).toFixed(2)}`);
+
+export function measureHookOverhead(rounds = ROUNDS): HookOverheadResult {
+  // Warm-up, then interleave the two so drift hits both alike.
+  round(false);
+  round(true);
+  const result: HookOverheadResult = { plain: [], hooked: [] };
+  for (let i = 0; i < rounds; i += 1) {
+    result.plain.push(round(false));
+    result.hooked.push(round(true));
+  }
+  return result;
+}

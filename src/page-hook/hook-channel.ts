@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/unbound-method -- the hook captures built-ins unbound on purpose and calls them later through a bound Function.prototype.call, so the page cannot swap them */
 import { CHANNEL_HELLO_EVENT, CHANNEL_OFFER_EVENT } from '../contract/channel-handshake';
-import { intrinsics } from './intrinsics';
+import { getter, newList, uncurry } from './intrinsics';
 
 /** The hook's end of the private channel (see src/contract/channel-handshake.ts for the handshake). */
 export interface HookChannel {
@@ -13,7 +13,6 @@ export interface HookChannel {
 }
 
 export function openHookChannel(doc: Document, global: typeof globalThis): HookChannel {
-  const { uncurry, getter } = intrinsics;
   const addEventListener = uncurry(global.EventTarget.prototype.addEventListener);
   const removeEventListener = uncurry(global.EventTarget.prototype.removeEventListener);
   const dispatchEvent = uncurry(global.EventTarget.prototype.dispatchEvent) as (target: EventTarget, event: Event) => boolean;
@@ -32,7 +31,7 @@ export function openHookChannel(doc: Document, global: typeof globalThis): HookC
 
   const { port1, port2 } = new global.MessageChannel();
   let connected = false;
-  const listeners = intrinsics.newList<(data: unknown) => void>();
+  const listeners = newList<(data: unknown) => void>();
 
   const offer = (): void => {
     if (connected || !pristine()) {

@@ -12,43 +12,32 @@ type AnyFunction = (...args: never[]) => unknown;
 
 const functionCall = Function.prototype.call;
 /** `uncurry(String.prototype.slice)(text, 1)` = the original `text.slice(1)`, whatever the page does later. */
-const uncurry = <T extends AnyFunction>(method: T) => functionCall.bind(method) as unknown as (self: unknown, ...args: unknown[]) => unknown;
+export const uncurry = <T extends AnyFunction>(method: T) => functionCall.bind(method) as unknown as (self: unknown, ...args: unknown[]) => unknown;
 
-const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
-const getter = (proto: object | undefined, key: string): ((self: unknown) => unknown) | null => {
+// Named exports, not one object: the minifier can then shorten every name in the page script.
+export const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+export const getter = (proto: object | undefined, key: string): ((self: unknown) => unknown) | null => {
   const get = proto === undefined ? undefined : getOwnPropertyDescriptor(proto, key)?.get;
   return get === undefined ? null : uncurry(get as AnyFunction);
 };
 
-const stringSlice = uncurry(String.prototype.slice) as (text: string, start: number, end?: number) => string;
-const stringIndexOf = uncurry(String.prototype.indexOf) as (text: string, search: string, from?: number) => number;
-const stringCharCodeAt = uncurry(String.prototype.charCodeAt) as (text: string, index: number) => number;
-const hasOwn = uncurry(Object.prototype.hasOwnProperty) as (self: object, key: string) => boolean;
-const weakMapGet = uncurry(WeakMap.prototype.get) as <K extends object, V>(map: WeakMap<K, V>, key: K) => V | undefined;
-const weakMapSet = uncurry(WeakMap.prototype.set) as <K extends object, V>(map: WeakMap<K, V>, key: K, value: V) => void;
-const setPrototypeOf = Object.setPrototypeOf;
+export const stringSlice = uncurry(String.prototype.slice) as (text: string, start: number, end?: number) => string;
+export const stringIndexOf = uncurry(String.prototype.indexOf) as (text: string, search: string, from?: number) => number;
+export const stringCharCodeAt = uncurry(String.prototype.charCodeAt) as (text: string, index: number) => number;
+export const hasOwn = uncurry(Object.prototype.hasOwnProperty) as (self: object, key: string) => boolean;
+export const weakMapGet = uncurry(WeakMap.prototype.get) as <K extends object, V>(map: WeakMap<K, V>, key: K) => V | undefined;
+export const weakMapSet = uncurry(WeakMap.prototype.set) as <K extends object, V>(map: WeakMap<K, V>, key: K, value: V) => void;
+export const setPrototypeOf = Object.setPrototypeOf;
+export const now = Date.now;
+export const numberIsFinite = Number.isFinite;
+export const reflectApply = Reflect.apply;
+export const reflectConstruct = Reflect.construct;
+export const defineProperty = Object.defineProperty;
 
-export const intrinsics = {
-  now: Date.now,
-  isFinite: Number.isFinite,
-  reflectApply: Reflect.apply,
-  reflectConstruct: Reflect.construct,
-  defineProperty: Object.defineProperty,
-  getOwnPropertyDescriptor,
-  setPrototypeOf,
-  stringSlice,
-  stringIndexOf,
-  stringCharCodeAt,
-  hasOwn,
-  weakMapGet,
-  weakMapSet,
-  /** An array with no prototype: `list[list.length] = x` can then never reach a page-defined index setter. */
-  newList<T>(): T[] {
-    return setPrototypeOf([], null) as T[];
-  },
-  uncurry,
-  getter,
-};
+/** An array with no prototype: `list[list.length] = x` can then never reach a page-defined index setter. */
+export function newList<T>(): T[] {
+  return setPrototypeOf([], null) as T[];
+}
 
 /** `startsWith` without String.prototype: the page cannot make the hook misread a frame. */
 export function startsWith(text: string, prefix: string): boolean {

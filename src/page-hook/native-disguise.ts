@@ -1,4 +1,4 @@
-import { intrinsics } from './intrinsics';
+import { defineProperty, getOwnPropertyDescriptor, reflectApply, setPrototypeOf, weakMapGet, weakMapSet } from './intrinsics';
 
 /**
  * Makes the hook's Proxies print like the natives they wrap. V8 prints any callable Proxy as
@@ -8,7 +8,6 @@ import { intrinsics } from './intrinsics';
  * included) and defers to the native one for everything else.
  */
 export function installNativeDisguise(functionPrototype: { toString: () => string }): (disguised: object, original: object) => void {
-  const { reflectApply, weakMapGet, weakMapSet, defineProperty, getOwnPropertyDescriptor, setPrototypeOf } = intrinsics;
   const nativeToString = functionPrototype.toString;
   const sourceOf = new WeakMap<object, string>();
   const handler: ProxyHandler<() => string> = {

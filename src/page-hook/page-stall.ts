@@ -1,5 +1,5 @@
 import { DEFAULT_SILENCE_CONFIG, detectStall, SILENCE_OPTION_KEYS, type SilenceConfig, type Stall } from '../connection/silence';
-import { intrinsics } from './intrinsics';
+import { hasOwn, numberIsFinite } from './intrinsics';
 import type { SocketActivity } from './socket-hook';
 
 /** Documented bounds (SECURITY.md): tighter would mean reload storms, looser a stall that is never seen. */
@@ -28,9 +28,9 @@ export function createPageStallDetector() {
       // By index: no array iterator, which a page script could replace.
       for (let i = 0; i < SILENCE_OPTION_KEYS.length; i += 1) {
         const key = SILENCE_OPTION_KEYS[i]!;
-        if (!intrinsics.hasOwn(value, key)) continue;
+        if (!hasOwn(value, key)) continue;
         const ms = (value as Record<string, unknown>)[key];
-        if (typeof ms === 'number' && intrinsics.isFinite(ms) && ms >= MIN_BUDGET_MS && ms <= MAX_BUDGET_MS) next[key] = ms;
+        if (typeof ms === 'number' && numberIsFinite(ms) && ms >= MIN_BUDGET_MS && ms <= MAX_BUDGET_MS) next[key] = ms;
       }
       config = next;
     },

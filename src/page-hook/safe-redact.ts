@@ -1,4 +1,4 @@
-import { intrinsics } from './intrinsics';
+import { stringCharCodeAt, stringIndexOf, stringSlice } from './intrinsics';
 
 /**
  * The hook's redaction of the join token, written with captured string primitives only. The
@@ -7,8 +7,6 @@ import { intrinsics } from './intrinsics';
  * page that can make the hook skip redaction can make the extension store the token. The worker
  * redacts again on arrival; this copy makes sure the secret does not leave the page at all.
  */
-
-const { stringSlice, stringIndexOf, stringCharCodeAt } = intrinsics;
 
 const COLON = 58;
 const PERCENT = 37;

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/unbound-method -- the hook captures built-ins unbound on purpose and calls them later through a bound Function.prototype.call, so the page cannot swap them */
 import type { HookItem } from '../contract/page-events';
 import { MAX_BATCH_ITEMS, MAX_FRAME_CHARS } from '../contract/channel-limits';
-import { intrinsics, startsWith } from './intrinsics';
+import { defineProperty, getOwnPropertyDescriptor, newList, reflectApply, reflectConstruct, setPrototypeOf, startsWith, stringCharCodeAt, weakMapGet, weakMapSet } from './intrinsics';
 import type { SocketReads } from './socket-reads';
 
 /**
@@ -67,8 +67,6 @@ const OPEN = 1;
 export const BATCH_DELAY_MS = 50;
 export const STALL_CHECK_INTERVAL_MS = 1000;
 
-const { stringCharCodeAt, weakMapGet, weakMapSet, reflectApply, reflectConstruct, defineProperty, getOwnPropertyDescriptor } = intrinsics;
-
 /** Bare `CLOCK` = paused; `CLOCK 4` = after the draft (every 20 s); any other CLOCK = live cadence (5 s). */
 function clockPhase(data: string): SocketActivity['phase'] {
   if (data.length <= 6) return 'paused';
@@ -86,9 +84,9 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
   const NativeWebSocket = env.global.WebSocket;
   const nativeSend = NativeWebSocket.prototype.send;
   const watches = new WeakMap<WebSocket, Watch>();
-  let openWatches = intrinsics.newList<Watch>();
+  let openWatches = newList<Watch>();
   let socketCount = 0;
-  let queue = intrinsics.newList<HookItem>();
+  let queue = newList<HookItem>();
   let flushScheduled = false;
   let stallTimer: unknown = null;
 
@@ -96,7 +94,7 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
     flushScheduled = false;
     if (queue.length === 0) return;
     const batch = queue;
-    queue = intrinsics.newList<HookItem>();
+    queue = newList<HookItem>();
     env.emit(batch);
   };
 
@@ -122,7 +120,7 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
   };
 
   const forgetOpenWatch = (watch: Watch): void => {
-    const kept = intrinsics.newList<Watch>();
+    const kept = newList<Watch>();
     for (let i = 0; i < openWatches.length; i += 1) if (openWatches[i] !== watch) kept[kept.length] = openWatches[i]!;
     openWatches = kept;
     if (openWatches.length === 0 && stallTimer !== null) {
@@ -202,7 +200,7 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
   };
 
   // Handlers without a prototype: a trap the page adds to Object.prototype is never inherited.
-  const constructHandler: ProxyHandler<typeof WebSocket> = intrinsics.setPrototypeOf(
+  const constructHandler: ProxyHandler<typeof WebSocket> = setPrototypeOf(
     {
       construct(target: typeof WebSocket, args: unknown[], newTarget: NewableFunction) {
         const socket = reflectConstruct(target, args, newTarget) as WebSocket;
@@ -221,7 +219,7 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
   const HookedWebSocket = new Proxy(NativeWebSocket, constructHandler);
   env.disguise?.(HookedWebSocket, NativeWebSocket);
 
-  const sendHandler: ProxyHandler<typeof nativeSend> = intrinsics.setPrototypeOf(
+  const sendHandler: ProxyHandler<typeof nativeSend> = setPrototypeOf(
     {
       apply(target: typeof nativeSend, socket: WebSocket, args: unknown[]) {
         // Native first: if it throws (e.g. still CONNECTING), nothing was sent and nothing is recorded.

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/unbound-method -- the hook captures built-ins unbound on purpose and calls them later through a bound Function.prototype.call, so the page cannot swap them */
-import { intrinsics } from './intrinsics';
+import { getOwnPropertyDescriptor, getter, uncurry } from './intrinsics';
 
 /**
  * How the hook reads sockets and their events. In the page these are the browser's own getters,
@@ -32,7 +32,6 @@ const read = (get: Getter, self: unknown): unknown => {
 };
 
 export function captureSocketReads(global: typeof globalThis): SocketReads {
-  const { getter, getOwnPropertyDescriptor, uncurry } = intrinsics;
   // isTrusted is [LegacyUnforgeable]: an own getter on every event, shared by all of them.
   const trustedDescriptor = getOwnPropertyDescriptor(new global.Event('draft-watch'), 'isTrusted');
   const isTrustedGet: Getter = trustedDescriptor?.get ? uncurry(trustedDescriptor.get) : getter(global.Event.prototype, 'isTrusted');

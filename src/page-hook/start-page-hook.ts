@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/unbound-method -- the hook captures built-ins unbound on purpose and calls them later through a bound Function.prototype.call, so the page cannot swap them */
 // First import: captures the built-ins the hook uses before any page script can replace them.
-import { intrinsics } from './intrinsics';
+import { hasOwn, now, reflectApply } from './intrinsics';
 import { draftSocketPrefixFor, installSocketHook } from './socket-hook';
 import { captureSocketReads } from './socket-reads';
 import { openHookChannel } from './hook-channel';
@@ -20,7 +20,6 @@ export function startPageHook(): void {
   // The match pattern also covers pages such as draftrecap; only a draft room gets the hook.
   const page = readDraftPageContext(location.href);
   if (page === null) return;
-  const { reflectApply, hasOwn } = intrinsics;
   const setTimeout = window.setTimeout;
   const setInterval = window.setInterval;
   const clearInterval = window.clearInterval;
@@ -34,7 +33,7 @@ export function startPageHook(): void {
   const hook = installSocketHook({
     global: window,
     reads: captureSocketReads(window),
-    now: intrinsics.now,
+    now,
     emit: (items) => channel.post(items),
     setTimeout: (fn, ms): unknown => reflectApply(setTimeout, window, [fn, ms]),
     setInterval: (fn, ms): unknown => reflectApply(setInterval, window, [fn, ms]),

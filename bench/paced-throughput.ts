@@ -1,0 +1,160 @@
+/**
+ * ESPN's page receiving a paced stream of realistic draft frames (~10,000 a second, sent on a
+ * schedule, not as one burst), with and without the extension, in two Chromiums run alternately.
+ * Two figures per run: frames per second the page received (the pace, if it keeps up), and the
+ * page's main-thread busy time per frame, from Chrome's own task accounting (CDP
+ * Performance.getMetrics TaskDuration). The relay runs on the page's thread too, so its cost and
+ * the hook's both show there; the page's capacity is frames per busy second, and the ratio of
+ * capacities (with / without) is the throughput the page keeps with the extension.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { launchChromiumWithExtension } from '../tests/support/chromium';
+import { generateSimCertificate } from '../tests/sim/server/certs';
+import { FRAME } from '../tests/sim/rules/frames';
+
+const LEAGUE = 24680;
+const swid = (team: number) => `{00000000-0000-4000-8000-${String(team).padStart(12, '0')}}`;
+
+/** A live draft's frames: mostly CLOCK, then the pick cycle, presence and heartbeats (tests/sim/rules/frames.ts). */
+function realisticFrame(i: number): string {
+  const team = 1 + (i % 10);
+  switch (i % 20) {
+    case 3:
+      return FRAME.selecting(team, 30_000);
+    case 7:
+      return FRAME.autosuggest(3_929_630 + (i % 97));
+    case 11:
+      return FRAME.pong(`PING%20${1_756_607_506_685 + i}`);
+    case 13:
+      return FRAME.autodraft(team, i % 40 === 13);
+    case 17:
+      // One pick frame in 20 (far more than a real draft): picks skip the hook's batch timer.
+      return FRAME.selected(team, 4_430_807 + i, 1 + (i % 16), i % 3 === 0 ? null : swid(team));
+    default:
+      return FRAME.clockPick(30_000 - (i % 30_000), team);
+  }
+}
+
+export const PAGE = `<!doctype html><html><head><title>bench</title><script>
+window.runPaced = (rate, ms) => new Promise((resolve) => {
+  const total = Math.round(rate * ms / 1000);
+  const ws = new WebSocket('wss://fantasydraft.espn.com/game-1/league-${LEAGUE}/JOIN?1=1&2=${LEAGUE}&3=1');
+  let count = 0, first = 0, last = 0, words = 0, done = false;
+  ws.onmessage = (e) => {
+    if (count === 0) first = performance.now();
+    words += e.data.split(' ').length; // a little parsing per frame, as ESPN's client does
+    count += 1;
+    last = performance.now();
+    if (count === total) finish();
+  };
+  const finish = () => {
+    if (done) return;
+    done = true;
+    ws.close();
+    resolve({ frames: count, fps: count / ((last - first) / 1000), words });
+  };
+  setTimeout(finish, ms + 10000);
+  ws.onopen = () => ws.send('pace:' + rate + ':' + ms);
+});
+</script></head><body></body></html>`;
+
+/** Sends `rate` frames a second for `ms`, topping up every millisecond to the schedule. */
+function pace(ws: WebSocket, rate: number, ms: number): void {
+  const total = Math.round((rate * ms) / 1000);
+  const start = process.hrtime.bigint();
+  let sent = 0;
+  const tick = () => {
+    const elapsedMs = Number(process.hrtime.bigint() - start) / 1e6;
+    const due = Math.min(total, Math.floor((elapsedMs * rate) / 1000));
+    while (sent < due) ws.send(realisticFrame(sent++));
+    if (sent < total) setTimeout(tick, 1);
+  };
+  tick();
+}
+
+export async function startServer() {
+  const cert = await generateSimCertificate();
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  wss.on('connection', (ws) => {
+    ws.on('message', (data: Buffer) => {
+      const match = /^pace:(\d+):(\d+)$/.exec(data.toString('utf8'));
+      if (match) pace(ws, Number(match[1]), Number(match[2]));
+    });
+  });
+  const server = https.createServer({ key: cert.key, cert: cert.cert }, (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(PAGE);
+  });
+  server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return { server, wss, rules: `MAP *.espn.com 127.0.0.1:${port}, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1` };
+}
+
+export interface PacedResult {
+  rate: number;
+  ms: number;
+  fps: Record<'without' | 'with', number[]>;
+  /** Main-thread busy microseconds per frame. */
+  busyPerFrameUs: Record<'without' | 'with', number[]>;
+  /** Per run pair: capacity with / capacity without (= busy without / busy with). */
+  capacityRatios: number[];
+  /** Per run with the extension: items the relay dropped because the worker fell behind (its own warning). */
+  droppedItems: number[];
+}
+
+export async function measurePacedThroughput(extensionDir: string, options: { rate: number; ms: number; runs: number }): Promise<PacedResult> {
+  const { server, wss, rules } = await startServer();
+  const profiles = [mkdtempSync(join(tmpdir(), 'bench-plain-')), mkdtempSync(join(tmpdir(), 'bench-ext-'))];
+  const plain = await launchChromiumWithExtension({ extensionDir: null, userDataDir: profiles[0]!, headless: true, hostResolverRules: rules });
+  const hooked = await launchChromiumWithExtension({ extensionDir, userDataDir: profiles[1]!, headless: true, hostResolverRules: rules });
+  const url = `https://fantasy.espn.com/football/draft?leagueId=${LEAGUE}&seasonId=2026&teamId=1`;
+  const result: PacedResult = { ...options, fps: { without: [], with: [] }, busyPerFrameUs: { without: [], with: [] }, capacityRatios: [], droppedItems: [] };
+  try {
+    const pages = { without: await plain.newPage(), with: await hooked.newPage() };
+    const cdp = { without: await plain.newCDPSession(pages.without), with: await hooked.newCDPSession(pages.with) };
+    for (const session of Object.values(cdp)) await session.send('Performance.enable');
+    // The relay warns (in the page's console) for each batch it drops while the worker is behind.
+    let dropped = 0;
+    pages.with.on('console', (message) => {
+      const match = /dropped a batch of (\d+) item/.exec(message.text());
+      if (match) dropped += Number(match[1]);
+    });
+    const taskSeconds = async (which: 'without' | 'with') =>
+      (await cdp[which].send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
+    for (let run = -1; run < options.runs; run += 1) {
+      // Alternate which goes first, so drift hits both alike; run -1 warms both up.
+      const order: Array<'without' | 'with'> = run % 2 === 0 ? ['without', 'with'] : ['with', 'without'];
+      const pair: Partial<Record<'without' | 'with', number>> = {};
+      for (const which of order) {
+        await pages[which].goto(url);
+        const busyBefore = await taskSeconds(which);
+        dropped = 0;
+        const measured = await pages[which].evaluate(
+          ([rate, ms]) => (window as unknown as { runPaced(r: number, m: number): Promise<{ frames: number; fps: number }> }).runPaced(rate!, ms!),
+          [options.rate, options.ms],
+        );
+        const busyUs = ((await taskSeconds(which)) - busyBefore) * 1e6;
+        if (run < 0) continue;
+        if (measured.frames !== Math.round((options.rate * options.ms) / 1000)) throw new Error(`the page got ${measured.frames} frames`);
+        result.fps[which].push(measured.fps);
+        result.busyPerFrameUs[which].push(busyUs / measured.frames);
+        pair[which] = busyUs / measured.frames;
+        if (which === 'with') result.droppedItems.push(dropped);
+      }
+      if (pair.with !== undefined && pair.without !== undefined) result.capacityRatios.push(pair.without / pair.with);
+    }
+  } finally {
+    await plain.close();
+    await hooked.close();
+    for (const ws of wss.clients) ws.terminate();
+    server.close();
+    for (const p of profiles) rmSync(p, { recursive: true, force: true });
+  }
+  return result;
+}
