@@ -15,5 +15,7 @@ export function asTruthPick(pick: PickLogPick): TruthPick {
     rosterSpot: pick.rosterSpot ?? 0,
     keeper: pick.keeper,
     autopick: pick.autopick,
+    price: pick.price,
+    nominatingTeamId: pick.nominatingTeamId,
   };
 }

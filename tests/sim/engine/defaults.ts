@@ -47,6 +47,20 @@ export interface EngineOptions {
   leagueName?: string;
   /** Which ESPN game the room is (its game id, page path, roster and player pool: ../sports.ts). */
   sport?: SportName;
+  /** Snake (picks in turn) or auction (teams nominate in turn and bid; see rules/auction-*.ts). */
+  draftType?: 'snake' | 'auction';
+  /** Auction: every team's budget in dollars. */
+  auctionBudget?: number;
+  /** Auction: the nomination clock (NOMINATION / CLOCK 1). */
+  nominationClockMs?: number;
+  /** Auction: the bid clock each bid resets (BID / CLOCK 2); the lot is sold when it runs out. */
+  bidClockMs?: number;
+  /** Auction: a bot nominates this long after NOMINATION. */
+  nominateDelayMs?: number;
+  /** Auction: time between two bids of a lot. */
+  bidGapMs?: number;
+  /** Auction: SOLD → next NOMINATION (CLOCK 3). */
+  lotGapMs?: number;
 }
 
 /**
@@ -85,6 +99,19 @@ export const ENGINE_DEFAULTS = {
   presenceChurn: true,
   privateLeague: false,
   sport: 'football' as SportName,
+  draftType: 'snake' as 'snake' | 'auction',
+  /** ESPN's default auction budget ([SOURCE] mSettings auctionBudget; INIT settings carry 200). */
+  auctionBudget: 200,
+  /** Nomination clock at real pace ([INFERRED] from INIT settings timingsMs 25000, 10000, 25000). */
+  nominationClockMs: 25_000,
+  /** Bid clock at real pace ([INFERRED] from the same timings). */
+  bidClockMs: 10_000,
+  /** A bot's nomination at real pace. */
+  nominateDelayMs: 2_000,
+  /** Between two bids at real pace. */
+  bidGapMs: 1_200,
+  /** SOLD → next NOMINATION at real pace. */
+  lotGapMs: 3_000,
 } as const;
 
 /** EngineOptions with every default applied; what the engine and REST read. */
@@ -125,8 +152,18 @@ export function resolveEngineOptions(options: Partial<EngineOptions>): ResolvedE
     privateLeague: options.privateLeague ?? D.privateLeague,
     leagueName: options.leagueName,
     sport: options.sport ?? D.sport,
+    draftType: options.draftType ?? D.draftType,
+    auctionBudget: options.auctionBudget ?? D.auctionBudget,
+    nominationClockMs: options.nominationClockMs ?? scaled(D.nominationClockMs),
+    bidClockMs: options.bidClockMs ?? scaled(D.bidClockMs),
+    nominateDelayMs: options.nominateDelayMs ?? scaled(D.nominateDelayMs),
+    bidGapMs: options.bidGapMs ?? scaled(D.bidGapMs),
+    lotGapMs: options.lotGapMs ?? scaled(D.lotGapMs),
   };
   if (resolved.timePerSelectionMs <= 1) throw new RangeError('timePerSelectionMs must be > 1');
+  if (resolved.draftType === 'auction' && resolved.auctionBudget < resolved.rounds) {
+    throw new RangeError(`auctionBudget ${resolved.auctionBudget} cannot buy ${resolved.rounds} players at $1`);
+  }
   return resolved;
 }
 

@@ -18,6 +18,8 @@ import { autosuggest, chooseHuman, type PoolView } from '../rules/player-choice'
 import { emptyRoster, spotFor } from '../rules/roster-spot';
 import { checkSelect } from '../rules/select-check';
 import { snakeSlots, type DraftSlot } from '../rules/snake-order';
+import { auctionSlots } from '../rules/auction-order';
+import { AuctionRunner } from './auction-runner';
 import { RealScheduler, type Scheduler, type TimerHandle } from '../scheduler';
 import { resolveEngineOptions, type EngineOptions, type ResolvedEngineOptions } from './defaults';
 import type { ClientReply, DraftPhase, EngineEvent, TruthPick } from './events';
@@ -67,6 +69,8 @@ export class DraftEngine {
   private postDraftTimer: TimerHandle | null = null;
   private completeWaiters: Array<() => void> = [];
   private draftDateValue: number;
+  /** Runs the lots when draftType is 'auction'; null in a snake draft. */
+  private readonly auction: AuctionRunner | null;
 
   constructor(options: Partial<EngineOptions> = {}, scheduler: Scheduler = new RealScheduler()) {
     this.opts = resolveEngineOptions(options);
@@ -101,7 +105,7 @@ export class DraftEngine {
     const sport = sportNamed(this.opts.sport);
     this.players = sport.playerPool(seed);
     this.playersById = new Map(this.players.map((p) => [p.id, p]));
-    this.slots = snakeSlots(this.league.draftOrder, this.opts.rounds);
+    this.slots = this.opts.draftType === 'auction' ? auctionSlots(this.league.draftOrder, this.opts.rounds) : snakeSlots(this.league.draftOrder, this.opts.rounds);
     this.ledger = new PickLedger(this.slots);
     this.pool = { players: this.players, playersById: this.playersById, drafted: this.ledger.draftedPlayers, rules: sport.rules };
     this.draftDateValue = scheduler.now() + this.opts.preDraftMs;
@@ -127,6 +131,28 @@ export class DraftEngine {
       });
     }
     placeKeepers(this.opts.keepers ?? [], { slots: this.slots, ledger: this.ledger, teams: this.teamState, template: this.template, pool: this.pool });
+    this.auction = this.opts.draftType === 'auction' ? this.createAuction(root.fork('auction')) : null;
+  }
+
+  private createAuction(rng: Rng): AuctionRunner {
+    if ((this.opts.keepers ?? []).length > 0) throw new RangeError('keepers are not modelled in an auction');
+    return new AuctionRunner({
+      opts: this.opts,
+      slots: this.slots,
+      nominationOrder: this.league.draftOrder,
+      teams: this.teamState,
+      template: this.template,
+      pool: this.pool,
+      ledger: this.ledger,
+      timers: this.timers,
+      rng,
+      now: () => this.sched.now(),
+      emitFrame: (frame) => this.emitFrame(frame),
+      emitTeamFrame: (teamId, frame) => this.emit({ type: 'team-frame', teamId, frame }),
+      onSold: (pick) => this.emit({ type: 'pick', pick }),
+      onFinished: () => this.finishDraft(),
+      stopped: () => this.stopped,
+    });
   }
 
   // ---------------------------------------------------------------- public queries
@@ -185,6 +211,8 @@ export class DraftEngine {
 
   /** The CLOCK frame describing the current state (sent in the join sequence). */
   clockFrame(): string {
+    const auctionClock = this.phaseValue === 'live' && !this.paused ? (this.auction?.clockFrame() ?? null) : null;
+    if (auctionClock !== null) return auctionClock;
     const next = this.ledger.nextOpenIndex();
     return clockFrameFor({
       paused: this.paused,
@@ -211,8 +239,9 @@ export class DraftEngine {
     draftDate: number;
     timePerSelectionMs: number;
     rosterTemplate: number[];
-    picks: Array<{ overallPick: number; playerId: number; spot: number; keeper: boolean }>;
+    picks: Array<{ overallPick: number; playerId: number; spot: number; keeper: boolean; teamId: number; bidAmount: number; nominatingTeamId: number }>;
     autodraftTeamIds: number[];
+    draftType: 'snake' | 'auction';
     onlineTeamIds: number[];
   } {
     const states = [...this.teamState.values()];
@@ -225,7 +254,16 @@ export class DraftEngine {
       draftDate: this.draftDate,
       timePerSelectionMs: this.opts.timePerSelectionMs,
       rosterTemplate: this.league.rosterTemplate.map((s) => s.lineupSlotId),
-      picks: this.truth().map((p) => ({ overallPick: p.overallPick, playerId: p.playerId, spot: p.rosterSpot, keeper: p.keeper })),
+      picks: this.truth().map((p) => ({
+        overallPick: p.overallPick,
+        playerId: p.playerId,
+        spot: p.rosterSpot,
+        keeper: p.keeper,
+        teamId: p.teamId,
+        bidAmount: p.price ?? 0,
+        nominatingTeamId: p.nominatingTeamId ?? 0,
+      })),
+      draftType: this.opts.draftType,
       autodraftTeamIds: states.filter((s) => s.autodraft).map((s) => s.team.teamId),
       onlineTeamIds: states.filter((s) => s.online).map((s) => s.team.teamId),
     };
@@ -361,7 +399,9 @@ export class DraftEngine {
     if (this.stopped || this.phaseValue !== 'pre_draft') return;
     this.setPhase('live');
     this.emitFrame(FRAME.state(1));
-    this.timers.later(this.opts.selectingGapMs, () => this.beginNextPick());
+    const auction = this.auction;
+    if (auction) this.timers.later(this.opts.selectingGapMs, () => auction.nextLot());
+    else this.timers.later(this.opts.selectingGapMs, () => this.beginNextPick());
   }
 
   private beginNextPick(): void {
@@ -445,6 +485,9 @@ export class DraftEngine {
     else if (this.phaseValue === 'pre_draft') {
       const ms = this.draftDate - this.sched.now();
       if (ms > 0) this.emitFrame(FRAME.clockLobby(ms));
+    } else if (this.auction) {
+      const frame = this.auction.clockFrame();
+      if (frame !== null) this.emitFrame(frame);
     } else if (this.active && !this.active.pendingSelect) {
       this.emitFrame(FRAME.clockPick(this.msRemaining(), this.active.teamId));
     }

@@ -17,6 +17,16 @@ export interface TruthPick {
   keeper: boolean;
   /** True when ESPN picked (no SWID in SELECTED): autodraft, bot/unowned team, or clock expiry. */
   autopick: boolean;
+  /** Auction: the winning bid; null in a snake draft. */
+  price: number | null;
+  /** Auction: the team that put the player up; null in a snake draft. */
+  nominatingTeamId: number | null;
+}
+
+/** What an auction lot adds to its pick. */
+export interface LotOutcome {
+  price: number;
+  nominatingTeamId: number;
 }
 
 /** What the engine tells its transport. */
@@ -25,6 +35,8 @@ export type EngineEvent =
   | { type: 'frame'; frame: string }
   /** Every socket should now get `AUTOSUGGEST <engine.autosuggest(itsTeam)>`. */
   | { type: 'autosuggest' }
+  /** To the sockets of `teamId` only (e.g. BID_ACK). `frame` ends in "\n". */
+  | { type: 'team-frame'; teamId: number; frame: string }
   | { type: 'pick'; pick: TruthPick }
   | { type: 'phase'; phase: DraftPhase };
 

@@ -1,7 +1,7 @@
 import type { SimPlayer } from '../players';
 import { addToRoster, type RosterState } from '../rules/roster-spot';
 import type { DraftSlot } from '../rules/snake-order';
-import type { TruthPick } from './events';
+import type { LotOutcome, TruthPick } from './events';
 
 /** Every pick made so far (keepers included): the ground truth, and which players are gone. */
 export class PickLedger {
@@ -30,8 +30,11 @@ export class PickLedger {
     return null;
   }
 
-  /** Books `player` into `spot` of the team's roster for `slot` (the caller checked legality). */
-  record(slot: DraftSlot, team: RosterState, player: SimPlayer, spot: number, keeper: boolean, autopick: boolean): TruthPick {
+  /**
+   * Books `player` into `spot` of the team's roster for `slot` (the caller checked legality).
+   * An auction lot passes its outcome, and `slot.teamId` is then the winner.
+   */
+  record(slot: DraftSlot, team: RosterState, player: SimPlayer, spot: number, keeper: boolean, autopick: boolean, lot: LotOutcome | null = null): TruthPick {
     addToRoster(team, player, spot);
     this.draftedPlayers.add(player.id);
     const pick: TruthPick = {
@@ -46,6 +49,8 @@ export class PickLedger {
       rosterSpot: spot,
       keeper,
       autopick,
+      price: lot?.price ?? null,
+      nominatingTeamId: lot?.nominatingTeamId ?? null,
     };
     this.picks.set(slot.overallPick, pick);
     return pick;

@@ -8,7 +8,7 @@ import {
 } from './captured-defaults';
 import { NO_PLAYER } from '../../../src/protocol/init/init-layout';
 import type { InitPickSlot, InitSnapshot, InitTeam } from '../../../src/protocol/init/init-types';
-import { snakePickOrder } from './pick-order';
+import { auctionPickOrder, snakePickOrder } from './pick-order';
 
 export interface FilledPick {
   overallPick: number;
@@ -16,6 +16,12 @@ export interface FilledPick {
   /** 1-based roster spot, as in SELECTED's 4th field. */
   spot: number;
   keeper?: boolean;
+  /** Auction: the team that bought the player (default: the slot's team, as in a snake draft). */
+  teamId?: number;
+  /** Auction: the price, written at the slot's bidAmount ([SOURCE] offset +28). */
+  bidAmount?: number;
+  /** Auction: the nominating team, written at +32 ([SOURCE]). */
+  nominatingTeamId?: number;
 }
 
 export interface BuildInitOptions {
@@ -25,8 +31,13 @@ export interface BuildInitOptions {
   teamIds: readonly number[];
   /** Defaults to the roster template's length (ESPN: slots = teams × roster spots). */
   rounds?: number;
-  /** Only snake is modelled; the auction layout is [UNKNOWN]. */
-  draftType?: 'snake';
+  /**
+   * Snake (default), or auction: the table's team order repeats every round (the nomination
+   * order, [SOURCE]), filled slots carry price and nominator, and each team's roster lists the
+   * players it bought. The auction draftType code is [UNKNOWN]; the captured snake code is kept,
+   * since the extension reads the type from the table.
+   */
+  draftType?: 'snake' | 'auction';
   /** 0 before the draft, 1 live, 2 complete. */
   state?: number;
   draftDate?: number | null;
@@ -49,8 +60,10 @@ export function buildInitSnapshot(opts: BuildInitOptions): InitSnapshot {
   const template = opts.rosterTemplate ?? CAPTURED_FOOTBALL_ROSTER_TEMPLATE;
   const rounds = opts.rounds ?? template.length;
   validateTeams(opts.teamIds, rounds);
-  const order = snakePickOrder(opts.teamIds, rounds);
+  const order = opts.draftType === 'auction' ? auctionPickOrder(opts.teamIds, rounds) : snakePickOrder(opts.teamIds, rounds);
   const filled = indexFilledPicks(opts.picks ?? [], order, template.length);
+  /** Who holds each filled slot's player: the buyer in an auction, else the slot's team. */
+  const holder = new Map([...filled].map(([overall, pick]) => [overall, pick.teamId ?? order[overall - 1]!] as const));
   const picks: InitPickSlot[] = order.map((teamId, i) => {
     const pick = filled.get(i + 1);
     return {
@@ -58,8 +71,8 @@ export function buildInitSnapshot(opts: BuildInitOptions): InitSnapshot {
       overallPick: i + 1,
       playerId: pick?.playerId ?? NO_PLAYER,
       spot: pick?.spot ?? 0,
-      bidAmount: 0,
-      nominatingTeamId: 0,
+      bidAmount: pick?.bidAmount ?? 0,
+      nominatingTeamId: pick?.nominatingTeamId ?? 0,
       keeper: pick?.keeper ?? false,
       unknownU1: 0,
       unknownU2: 0,
@@ -77,7 +90,7 @@ export function buildInitSnapshot(opts: BuildInitOptions): InitSnapshot {
       roster: template.map((_, s) => ({
         teamId,
         spot: s + 1,
-        playerId: picks.find((p) => p.teamId === teamId && p.spot === s + 1)?.playerId ?? NO_PLAYER,
+        playerId: picks.find((p) => holder.get(p.overallPick) === teamId && p.spot === s + 1)?.playerId ?? NO_PLAYER,
         unknownFlag: false,
       })),
     }),
@@ -118,7 +131,7 @@ function indexFilledPicks(picks: readonly FilledPick[], order: readonly number[]
       throw new RangeError(`spot ${pick.spot} is outside 1…${spots}`);
     }
     if (pick.playerId === NO_PLAYER) throw new RangeError(`overallPick ${pick.overallPick}: playerId -1 means an open slot`);
-    const teamSpot = `${teamId}:${pick.spot}`;
+    const teamSpot = `${pick.teamId ?? teamId}:${pick.spot}`;
     if (usedSpots.has(teamSpot)) throw new RangeError(`team ${teamId} fills spot ${pick.spot} twice`);
     usedSpots.add(teamSpot);
     byOverall.set(pick.overallPick, pick);

@@ -45,6 +45,7 @@
     onClock: null,
     autosuggest: null,
     securityCode: null,
+    auction: false, // set by an auction CLOCK (1, 2 or 3)
   };
   var ws = null;
   var pingTimer = null;
@@ -238,9 +239,16 @@
       case 'ERROR':
         log('error: ' + decodeURIComponent((parts.slice(2).join(' ') || '').replace(/\+/g, ' ')));
         break;
+      case 'SOLD':
+        log('sold: ' + playerName(Number(parts[2])) + ' to ' + teamName(Number(parts[1])) + ' for $' + parts[4]);
+        break;
       case 'TOKEN':
       case 'PONG':
       case 'DRAFT_LIST':
+      // Auction lots (protocol.md §5): the board follows SOLD / SELECTED; bids are not shown.
+      case 'NOMINATION':
+      case 'BID':
+      case 'BID_ACK':
         break;
       default:
         log('frame: ' + cmd);
@@ -256,7 +264,11 @@
     setData('paused', 'false');
     var code = parts[1];
     var ms = Number(parts[2]);
-    if (code === '0') el.clock.textContent = 'Draft starts in ' + Math.ceil(ms / 1000) + ' s';
+    if (code === '1' || code === '2' || code === '3') room.auction = true;
+    if (code === '1') el.clock.textContent = teamName(Number(parts[3])) + ' nominates: ' + Math.ceil(ms / 1000) + ' s';
+    else if (code === '2') el.clock.textContent = '$' + parts[5] + ' ' + teamName(Number(parts[3])) + ': ' + Math.ceil(ms / 1000) + ' s';
+    else if (code === '3') el.clock.textContent = 'Next lot in ' + Math.ceil(ms / 1000) + ' s';
+    else if (code === '0') el.clock.textContent = 'Draft starts in ' + Math.ceil(ms / 1000) + ' s';
     else if (code === '6') el.clock.textContent = teamName(Number(parts[3])) + ': ' + Math.ceil(ms / 1000) + ' s';
     else if (code === '4') el.clock.textContent = 'Draft complete';
   }
@@ -314,7 +326,8 @@
       log('SELECTED with no open slot');
       return;
     }
-    if (room.slots[i] !== team) log('SELECTED for team ' + team + ' but slot ' + (i + 1) + ' belongs to ' + room.slots[i]);
+    // In an auction the slot names the nominator, not the buyer (protocol.md §5).
+    if (room.slots[i] !== team && !room.auction) log('SELECTED for team ' + team + ' but slot ' + (i + 1) + ' belongs to ' + room.slots[i]);
     room.picks[i] = { playerId: playerId, spot: spot };
     room.onClock = null;
     log('pick ' + (i + 1) + ': ' + teamName(team) + ' took ' + playerName(playerId) + (swid ? '' : ' (auto)'));

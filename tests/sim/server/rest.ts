@@ -177,12 +177,12 @@ export class EspnApi {
   private settings(authed: boolean, full: boolean): Record<string, unknown> {
     const league = this.league;
     const draftSettings: Record<string, unknown> = {
-      type: 'SNAKE',
+      type: this.engine.opts.draftType === 'auction' ? 'AUCTION' : 'SNAKE',
       pickOrder: [...league.draftOrder],
       orderType: 'MANUAL',
       availableDate: this.engine.draftDate - 3_600_000,
       timePerSelection: Math.max(1, Math.round(this.engine.opts.timePerSelectionMs / 1000)),
-      auctionBudget: 200,
+      auctionBudget: this.engine.opts.auctionBudget,
       keeperCount: (this.engine.opts.keepers ?? []).length > 0 ? 1 : 0,
       keeperCountFuture: 0,
       keeperOrderType: 'TRADITIONAL',
@@ -230,19 +230,20 @@ export class EspnApi {
         const filled = done && p !== undefined;
         return {
           autoDraftTypeId: filled && p.autopick ? 1 : 0,
-          bidAmount: 0,
+          bidAmount: filled ? (p.price ?? 0) : 0,
           id: slot.overallPick,
           keeper: p?.keeper ?? false,
           lineupSlotId: filled ? (template[p.rosterSpot - 1]?.lineupSlotId ?? -1) : -1,
-          memberId: filled && !p.autopick ? (teams.get(slot.teamId)?.memberSwid ?? null) : null,
-          nominatingTeamId: 0,
+          memberId: filled && !p.autopick ? (teams.get(p.teamId)?.memberSwid ?? null) : null,
+          nominatingTeamId: filled ? (p.nominatingTeamId ?? 0) : 0,
           overallPickNumber: slot.overallPick,
-          owningTeamIds: [slot.teamId],
+          // In an auction the pick belongs to the buyer; the slot's team only nominated.
+          owningTeamIds: [filled ? p.teamId : slot.teamId],
           playerId: filled ? p.playerId : -1,
           reservedForKeeper: p?.keeper ?? false,
           roundId: slot.round,
           roundPickNumber: slot.roundPick,
-          teamId: slot.teamId,
+          teamId: filled ? p.teamId : slot.teamId,
           tradeLocked: false,
         };
       }),

@@ -195,6 +195,7 @@ export class DraftRoom {
   private onEngineEvent(e: EngineEvent): void {
     if (e.type === 'frame') this.broadcast(e.frame);
     else if (e.type === 'autosuggest') for (const c of this.conns) this.send(c, FRAME.autosuggest(this.opts.engine.autosuggest(c.teamId)));
+    else if (e.type === 'team-frame') for (const c of this.conns) if (c.teamId === e.teamId) this.send(c, e.frame);
   }
 
   private broadcast(frame: string): void {
