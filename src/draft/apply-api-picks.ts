@@ -13,6 +13,10 @@ export interface ApiPick {
   playerId: number;
   lineupSlotId: number | null;
   keeper: boolean;
+  /** Auction: the price ([SOURCE] REST `bidAmount`); null when absent or 0 (a snake draft). */
+  price?: number | null;
+  /** Auction: the nominating team ([SOURCE] REST `nominatingTeamId`); null when absent or 0. */
+  nominatingTeamId?: number | null;
 }
 
 export interface ApiDraftBoard {
@@ -35,6 +39,10 @@ export function isOpenApiPlayer(playerId: number): boolean {
  * for the wrong team, a player drafted at another slot we keep, or a non-keeper
  * pick beyond an open slot is logged as an error and not applied. Our picks
  * whose slot ESPN shows open are kept with a warning.
+ *
+ * In an auction the table's slot team is only the nomination order, so a REST pick's team (the
+ * buyer) is not checked against it; and a price or nominator our lot lacks (we joined while it
+ * was under the hammer) is taken from ESPN's board.
  */
 export function applyApiPicks(state: DraftState, api: ApiDraftBoard, now: number): Reduction {
   if (!api.drafted) {
@@ -50,7 +58,8 @@ export function applyApiPicks(state: DraftState, api: ApiDraftBoard, now: number
   const slotTeams = new Map(state.slots.map((slot) => [slot.overallPick, slot.teamId] as const));
   const ours = new Map(state.picks.map((pick) => [pick.overallPick, pick] as const));
   const theirs = collectApiPicks(api.picks, slotTeams, log, now);
-  const rejected = rejectInconsistent(ours, theirs, slotTeams);
+  const auction = state.type === 'auction';
+  const rejected = rejectInconsistent(ours, theirs, auction ? null : slotTeams);
 
   const picks: Pick[] = [];
   const perSlot: LogEntry[] = [];
@@ -58,6 +67,7 @@ export function applyApiPicks(state: DraftState, api: ApiDraftBoard, now: number
   let filled = 0;
   let corrected = 0;
   let unconfirmed = 0;
+  let completed = 0;
   const numbers = [...new Set([...ours.keys(), ...theirs.keys()])].sort((a, b) => a - b);
   for (const n of numbers) {
     const mine = ours.get(n);
@@ -76,10 +86,12 @@ export function applyApiPicks(state: DraftState, api: ApiDraftBoard, now: number
     }
     if (mine !== undefined && agrees(mine, espn)) {
       confirmed++;
-      picks.push(mine);
+      const lot = auction ? completeLot(mine, espn) : mine;
+      if (lot !== mine) completed++;
+      picks.push(lot);
       continue;
     }
-    picks.push(apiPick(espn, state.teams.length, now));
+    picks.push(apiPick(espn, state.teams.length, now, auction));
     if (mine === undefined) {
       filled++;
     } else {
@@ -88,8 +100,8 @@ export function applyApiPicks(state: DraftState, api: ApiDraftBoard, now: number
     }
   }
 
-  log.push(...perSlot, logEntry(now, 'info', 'api_reconcile', summary(confirmed, filled, corrected, unconfirmed, rejected.size)));
-  if (filled === 0 && corrected === 0) return result(state, log);
+  log.push(...perSlot, logEntry(now, 'info', 'api_reconcile', summary(confirmed, filled, corrected, unconfirmed, rejected.size, completed)));
+  if (filled === 0 && corrected === 0 && completed === 0) return result(state, log);
   return result({ ...state, picks, updatedAt: now }, log);
 }
 
@@ -121,14 +133,17 @@ function collectApiPicks(apiPicks: readonly ApiPick[], slotTeams: ReadonlyMap<nu
 function rejectInconsistent(
   ours: ReadonlyMap<number, Pick>,
   theirs: ReadonlyMap<number, ApiPick>,
-  slotTeams: ReadonlyMap<number, number>,
+  slotTeams: ReadonlyMap<number, number> | null,
 ): Map<number, string> {
   const rejected = new Map<number, string>();
-  // The pick table came from ESPN's own INIT; a REST pick for another team cannot be placed consistently.
-  for (const [n, espn] of theirs) {
-    const slotTeam = slotTeams.get(n);
-    if (espn.teamId !== slotTeam) {
-      rejected.set(n, `Pick ${n}: ESPN's API gives it to team ${espn.teamId}, but our pick table says team ${slotTeam}`);
+  // The pick table came from ESPN's own INIT; a REST pick for another team cannot be placed consistently
+  // (null: an auction, whose slot teams say who nominates, not who buys).
+  if (slotTeams !== null) {
+    for (const [n, espn] of theirs) {
+      const slotTeam = slotTeams.get(n);
+      if (espn.teamId !== slotTeam) {
+        rejected.set(n, `Pick ${n}: ESPN's API gives it to team ${espn.teamId}, but our pick table says team ${slotTeam}`);
+      }
     }
   }
   for (;;) {
@@ -173,7 +188,16 @@ function agrees(mine: Pick, espn: ApiPick): boolean {
   return mine.playerId === espn.playerId && mine.teamId === espn.teamId;
 }
 
-function apiPick(espn: ApiPick, teamCount: number, now: number): Pick {
+/** Our lot with the price and nominator it lacked, from ESPN's board; the same object when nothing is new. */
+function completeLot(mine: Pick, espn: ApiPick): Pick {
+  const price = mine.price ?? espn.price ?? null;
+  const nominatingTeamId = mine.nominatingTeamId ?? espn.nominatingTeamId ?? null;
+  if (price === (mine.price ?? null) && nominatingTeamId === (mine.nominatingTeamId ?? null)) return mine;
+  return { ...mine, price, nominatingTeamId };
+}
+
+function apiPick(espn: ApiPick, teamCount: number, now: number, auction: boolean): Pick {
+  const lot = auction ? { price: espn.price ?? null, nominatingTeamId: espn.nominatingTeamId ?? null } : {};
   return {
     overallPick: espn.overallPick,
     ...pickPosition(espn.overallPick, teamCount),
@@ -185,6 +209,7 @@ function apiPick(espn: ApiPick, teamCount: number, now: number): Pick {
     autopick: false,
     source: 'api',
     recordedAt: now,
+    ...lot,
   };
 }
 
@@ -200,9 +225,10 @@ function correctionMessage(mine: Pick, espn: ApiPick): string {
   return `Pick ${n}: ESPN's API has player ${espn.playerId}, the socket said ${mine.playerId}; using ESPN's final board`;
 }
 
-function summary(confirmed: number, filled: number, corrected: number, unconfirmed: number, rejected: number): string {
+function summary(confirmed: number, filled: number, corrected: number, unconfirmed: number, rejected: number, completed: number): string {
   const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
   let text = `Confirmed ${count(confirmed, 'pick', 'picks')} against ESPN's API (filled ${count(filled, 'gap', 'gaps')}, corrected ${corrected})`;
+  if (completed > 0) text += `; took the price or nominator of ${count(completed, 'lot', 'lots')} from ESPN's API`;
   if (unconfirmed > 0) text += `; kept ${count(unconfirmed, 'pick', 'picks')} ESPN's API shows open`;
   if (rejected > 0) text += `; refused ${count(rejected, "of ESPN's picks", "of ESPN's picks")}`;
   return text;

@@ -27,6 +27,9 @@ const apiPickSchema = z.object({
   playerId: int32,
   lineupSlotId: int32.optional(),
   keeper: z.boolean().optional(),
+  /** Auction price and nominator ([SOURCE] protocol.md §4.3); 0 in a snake draft. */
+  bidAmount: int32.nonnegative().optional(),
+  nominatingTeamId: int32.nonnegative().optional(),
 });
 
 export const draftDetailSchema = z.object({
@@ -83,6 +86,9 @@ export function picksFromApi(value: z.infer<typeof draftDetailSchema>): { drafte
       playerId: pick.playerId,
       lineupSlotId: pick.lineupSlotId ?? null,
       keeper: pick.keeper ?? false,
+      // 0 means none: a snake draft, or a lot ESPN has no price or nominator for.
+      ...(pick.bidAmount ? { price: pick.bidAmount } : {}),
+      ...(pick.nominatingTeamId ? { nominatingTeamId: pick.nominatingTeamId } : {}),
     })),
   };
 }

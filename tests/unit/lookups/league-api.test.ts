@@ -216,3 +216,30 @@ describe('empty team names', () => {
     expect(teamsFromApi({ teams: [{ id: 1, name: '', location: 'Gotham', nickname: 'Knights' }] })).toEqual([{ teamId: 1, name: 'Gotham Knights' }]);
   });
 });
+
+describe('picksFromApi: auction fields', () => {
+  it('reads bidAmount and nominatingTeamId as price and nominator, 0 as none', () => {
+    const read = readApiResponse(
+      200,
+      JSON.stringify({
+        draftDetail: {
+          drafted: true,
+          picks: [
+            { overallPickNumber: 1, teamId: 4, playerId: 4362628, bidAmount: 57, nominatingTeamId: 3 },
+            { overallPickNumber: 2, teamId: 7, playerId: -16034, bidAmount: 0, nominatingTeamId: 0 },
+          ],
+        },
+      }),
+      draftDetailSchema,
+    );
+    if (!read.ok) throw new Error(read.message);
+    const [sold, snake] = picksFromApi(read.value).picks;
+    expect([sold?.price, sold?.nominatingTeamId]).toEqual([57, 3]);
+    expect('price' in snake! || 'nominatingTeamId' in snake!).toBe(false);
+  });
+
+  it('refuses a negative price', () => {
+    const read = readApiResponse(200, JSON.stringify({ draftDetail: { drafted: true, picks: [{ overallPickNumber: 1, teamId: 4, playerId: 1, bidAmount: -5 }] } }), draftDetailSchema);
+    expect(read.ok).toBe(false);
+  });
+});
