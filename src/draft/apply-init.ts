@@ -54,9 +54,16 @@ export function applyInit(state: DraftState, snapshot: InitSnapshot, now: number
     draftDate: draft.draftDate,
     updatedAt: now,
   };
-  // The floor is display only; a snapshot that shows a snake table ends it.
-  if (auction) next.auction = state.auction ?? null;
-  else if (state.auction != null) next.auction = null;
+  // A snapshot that shows a snake table ends the floor. Otherwise the floor survives only if the
+  // snapshot sold no lot we had not seen: the next SOLD takes its nominator from the floor, and
+  // lots sold while we were away leave it describing an earlier lot (its nominator is then unknown).
+  if (!auction) {
+    if (state.auction != null) next.auction = null;
+  } else if (state.auction == null || (reconciled.added.length === 0 && reconciled.removed.length === 0)) {
+    next.auction = state.auction ?? null;
+  } else {
+    next.auction = { nominatorTeamId: null, lot: null };
+  }
   next.onTheClock = inferOnTheClock(next, now);
 
   if (missedReset) {

@@ -217,3 +217,23 @@ describe('reduceDraft: auction status', () => {
     expect(done.state.status).toBe('complete');
   });
 });
+
+describe('reduceDraft: auction floor across a reconnect', () => {
+  it('forgets the nominator it knew when the new snapshot shows lots sold while we were away', () => {
+    const before = run([frame('NOMINATION 3 30000'), frame('BID 3 2001 1 10000 30000')], liveAuction({ teams: 4, rounds: 2 }));
+    expect(before.state.auction?.lot).toMatchObject({ playerId: 2001, nominatingTeamId: 3 });
+    // Dropped: lot 1 (nominated by 3) was sold, lot 2 nominated by team 4, both unseen; we rejoin mid-bid.
+    const lots = [{ lot: 1, playerId: 2001, winner: 2, price: 7, nominator: 3 }];
+    const after = run([auctionInit({ teams: 4, rounds: 2, lots }), frame('CLOCK 2 8000 1 2002 4'), frame('SOLD 1 2002 0 6 0')], before);
+    expect(after.state.picks.map((pick) => [pick.overallPick, pick.teamId, pick.playerId, pick.price, pick.nominatingTeamId])).toEqual([
+      [1, 2, 2001, 7, 3],
+      [2, 1, 2002, 6, null],
+    ]);
+  });
+
+  it('keeps the nominator when the snapshot shows the same lot still under the hammer', () => {
+    const before = run([frame('NOMINATION 3 30000'), frame('BID 3 2001 1 10000 30000')], liveAuction({ teams: 4, rounds: 2 }));
+    const after = run([auctionInit({ teams: 4, rounds: 2 }), frame('CLOCK 2 8000 2 2001 5'), frame('SOLD 2 2001 0 5 0')], before);
+    expect(after.state.picks.map((pick) => [pick.overallPick, pick.teamId, pick.price, pick.nominatingTeamId])).toEqual([[1, 2, 5, 3]]);
+  });
+});
