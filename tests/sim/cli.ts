@@ -26,6 +26,7 @@ const HELP = `Usage: npm run sim -- [options]
   --my-team <id>      the member's team (default ${D.myTeamId})
   --my-picks <who>    engine | client (default ${D.myPicks})
   --private           private league (REST needs the SWID + espn_s2 cookies)
+  --auction           an auction draft (teams nominate and bid) instead of a snake
   --exit              exit when the draft is complete
   --quiet             do not print every pick
   -h, --help`;
@@ -45,6 +46,7 @@ function main(): Promise<void> {
       'my-team': { type: 'string' },
       'my-picks': { type: 'string' },
       private: { type: 'boolean' },
+      auction: { type: 'boolean' },
       exit: { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -75,6 +77,7 @@ function main(): Promise<void> {
     myTeamId: num(values['my-team'], 'my-team'),
     myPicks,
     privateLeague: values.private ?? D.privateLeague,
+    draftType: values.auction ? 'auction' : D.draftType,
     exit: values.exit ?? false,
     quiet: values.quiet ?? false,
   });
@@ -93,6 +96,7 @@ async function run(o: {
   myTeamId?: number;
   myPicks?: 'engine' | 'client';
   privateLeague: boolean;
+  draftType: 'snake' | 'auction';
   exit: boolean;
   quiet: boolean;
 }): Promise<void> {
@@ -109,6 +113,7 @@ async function run(o: {
     ...(o.myTeamId !== undefined ? { myTeamId: o.myTeamId } : {}),
     ...(o.myPicks ? { myPicks: o.myPicks } : {}),
     privateLeague: o.privateLeague,
+    draftType: o.draftType,
     log: (m) => console.error(`[sim] ${m}`),
   });
   const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -128,7 +133,7 @@ async function run(o: {
     if (e.type === 'phase') console.log(`[sim] draft ${e.phase}`);
     if (e.type === 'pick' && !o.quiet) {
       const p = e.pick;
-      console.log(`[sim] #${p.overallPick} R${p.round}.${p.roundPick} team ${p.teamId}: ${p.playerName} (${p.position}, ${p.proTeam})${p.autopick ? ' [auto]' : ''}`);
+      console.log(`[sim] #${p.overallPick} R${p.round}.${p.roundPick} team ${p.teamId}: ${p.playerName} (${p.position}, ${p.proTeam})${p.autopick ? ' [auto]' : ''}${p.price !== null ? ` $${p.price}, nominated by team ${p.nominatingTeamId}` : ''}`);
     }
   });
   sim.on((e) => {

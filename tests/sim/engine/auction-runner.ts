@@ -77,12 +77,16 @@ export class AuctionRunner {
     return this.floorValue === null ? null : auctionClockFrame(this.floorValue, this.d.now());
   }
 
-  budgetOf(teamId: number): number {
+  /** After a commissioner pause of `pausedMs`: the lot's clock kept the time it had left. */
+  resumeAfter(pausedMs: number): void {
+    if (this.floorValue !== null) this.floorValue = { ...this.floorValue, endsAt: this.floorValue.endsAt + pausedMs };
+  }
+
+    budgetOf(teamId: number): number {
     return this.budgets.get(teamId) ?? 0;
   }
 
-  /** Keepers and earlier lots bought outside the auction cycle count against the roster. */
-  countKept(teamId: number): void {
+  private countBought(teamId: number): void {
     this.playersBought.set(teamId, (this.playersBought.get(teamId) ?? 0) + 1);
   }
 
@@ -146,7 +150,7 @@ export class AuctionRunner {
       nominatingTeamId: nominatorTeamId,
     });
     this.budgets.set(plan.winnerTeamId, this.budgetOf(plan.winnerTeamId) - plan.price);
-    this.countKept(plan.winnerTeamId);
+    this.countBought(plan.winnerTeamId);
     this.d.emitFrame(AUCTION_FRAME.sold(plan.winnerTeamId, player.id, plan.price));
     this.d.emitFrame(FRAME.selected(plan.winnerTeamId, player.id, spot, null));
     this.d.onSold(pick);

@@ -64,6 +64,7 @@ export class DraftEngine {
   private stopped = false;
   private paused = false;
   private pausedClockMs = 0;
+  private pausedAt = 0;
   private readonly ticks: TickGrid;
   private readonly presence: PresenceChurn;
   private postDraftTimer: TimerHandle | null = null;
@@ -294,6 +295,7 @@ export class DraftEngine {
   pause(): void {
     if (this.paused || this.phaseValue !== 'live') return;
     this.paused = true;
+    this.pausedAt = this.sched.now();
     this.pausedClockMs = this.msRemaining();
     this.timers.pause();
     this.emitFrame(FRAME.clockPaused());
@@ -304,8 +306,11 @@ export class DraftEngine {
     if (!this.paused) return;
     this.paused = false;
     if (this.active) this.active.startedAt = this.sched.now() - (this.opts.timePerSelectionMs - this.pausedClockMs);
+    this.auction?.resumeAfter(this.sched.now() - this.pausedAt);
     this.timers.resume();
     if (this.active) this.emitFrame(FRAME.clockPick(this.msRemaining(), this.active.teamId));
+    const auctionClock = this.auction?.clockFrame() ?? null;
+    if (auctionClock !== null) this.emitFrame(auctionClock);
   }
 
   // ---------------------------------------------------------------- socket presence (from the socket layer)

@@ -126,3 +126,28 @@ describe('simulated auction draft (virtual time)', () => {
     ).toEqual(engine.truth().map((p) => [p.overallPick, p.teamId, p.playerId, p.price, p.nominatingTeamId]));
   });
 });
+
+describe('simulated auction: commissioner pause', () => {
+  it('freezes the lot clock and ends with the same board as an auction never paused', () => {
+    const options = { ...AUCTION, pickIntervalMs: 2_000, clockTickMs: 400 };
+    const sched = new VirtualScheduler();
+    const engine = new DraftEngine(options, sched);
+    const frames: string[] = [];
+    engine.onEvent((e) => {
+      if (e.type === 'frame') frames.push(e.frame);
+    });
+    engine.start();
+    sched.runUntil(() => engine.pickCount >= 5 && frames.at(-1)!.startsWith('BID '));
+    const before = engine.clockFrame();
+    expect(before).toMatch(/^CLOCK 2 /);
+    engine.pause();
+    expect(engine.clockFrame()).toBe('CLOCK\n');
+    sched.advance(60_000);
+    expect(engine.pickCount).toBe(5);
+    engine.resume();
+    expect(frames.at(-1)).toBe(before);
+    sched.runUntil(() => engine.phase === 'complete');
+    engine.stop();
+    expect(engine.truth()).toEqual(runAuction(options).engine.truth());
+  });
+});
