@@ -16,7 +16,6 @@ const SMALL_AUCTION = {
   pickIntervalMs: 160,
   clockTickMs: 1000,
   preDraftMs: 1000,
-  presenceChurn: false,
 } as const satisfies SimulatorOptions;
 
 /** Nothing worse than info in the extension's log: no lot refused, no pick contradicted. */

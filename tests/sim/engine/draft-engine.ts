@@ -150,7 +150,10 @@ export class DraftEngine {
       now: () => this.sched.now(),
       emitFrame: (frame) => this.emitFrame(frame),
       emitTeamFrame: (teamId, frame) => this.emit({ type: 'team-frame', teamId, frame }),
-      onSold: (pick) => this.emit({ type: 'pick', pick }),
+      onSold: (pick) => {
+        this.emit({ type: 'pick', pick });
+        if (this.ledger.nextOpenIndex() !== null) this.presence.runAfterPick(pick.overallPick);
+      },
       onFinished: () => this.finishDraft(),
       stopped: () => this.stopped,
     });

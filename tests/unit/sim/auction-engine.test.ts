@@ -7,7 +7,7 @@ import { decodeInit } from '../../../src/protocol/init/decode-init';
 import { EspnApi } from '../../sim/server/rest';
 import { VirtualScheduler } from '../../sim/scheduler';
 
-const AUCTION: Partial<EngineOptions> = { seed: 'auction', teams: 6, rounds: 8, draftType: 'auction', presenceChurn: false };
+const AUCTION: Partial<EngineOptions> = { seed: 'auction', teams: 6, rounds: 8, draftType: 'auction' };
 
 /** Runs an auction on virtual time; every frame (broadcast or to one team) in order. */
 function runAuction(opts: Partial<EngineOptions> = {}): { engine: DraftEngine; frames: string[]; teamFrames: Array<[number, string]> } {
@@ -149,5 +149,14 @@ describe('simulated auction: commissioner pause', () => {
     sched.runUntil(() => engine.phase === 'complete');
     engine.stop();
     expect(engine.truth()).toEqual(runAuction(options).engine.truth());
+  });
+});
+
+describe('simulated auction: members coming and going', () => {
+  it('sends the planned LEFT / JOINED frames between lots, as in a snake draft', () => {
+    const { frames } = runAuction({ teams: 10, rounds: 16 });
+    const live = frames.slice(frames.indexOf('STATE 1\n'));
+    expect(live.some((f) => f.startsWith('LEFT '))).toBe(true);
+    expect(live.some((f) => f.startsWith('JOINED '))).toBe(true);
   });
 });
