@@ -102,14 +102,26 @@ describe('auction drafts in Chromium with the production build', () => {
 
   it('recovers an auction from a drop ESPN reconnects and from a silent stall by reloading', async () => {
     // ESPN's client reconnects after 1.5 s: a few lots are sold unseen, and it rejoins some later lot.
-    const room = await rooms.open({ sim: { ...SMALL_AUCTION, seed: 'auction-faults' }, pageQuery: { simReconnect: 'auto', simReconnectDelayMs: 1500 } });
-    for (const picks of [5, 15]) {
+    // Drops repeat until one rejoin lands while a lot is being bid on (its nominator was not seen).
+    const room = await rooms.open({
+      sim: { ...SMALL_AUCTION, rounds: 12, seed: 'auction-faults' },
+      pageQuery: { simReconnect: 'auto', simReconnectDelayMs: 1500 },
+    });
+    const firstClock = new Map<number, string>();
+    room.sim.on((event) => {
+      if (event.type === 'server-frame' && event.frame.startsWith('CLOCK') && !firstClock.has(event.id)) firstClock.set(event.id, event.frame);
+    });
+    let rejoinedMidBid = 0;
+    for (let picks = 5; picks <= 29 && rejoinedMidBid === 0; picks += 8) {
       await room.sim.whenPicks(picks);
       await nextBid(room);
       const drop = await measureFault(room, 'auction: ESPN reconnects', 'close 1006 mid-lot', () => room.sim.faults.drop(1006));
       expect(drop.reloads).toBe(0);
       expect(drop.picksCaughtUp).toBeGreaterThan(0);
+      const rejoin = room.sim.connectionHistory.at(-1)!;
+      if (firstClock.get(rejoin.id)?.startsWith('CLOCK 2 ')) rejoinedMidBid++;
     }
+    expect(rejoinedMidBid, 'rejoins while a lot was being bid on').toBe(1);
     await room.sim.whenPicks(room.sim.truth().length + 3);
     await nextBid(room);
     const stall = await measureFault(room, 'auction: silent stall', 'stall mid-lot', () => room.sim.faults.stall(120_000));
