@@ -1,5 +1,5 @@
 import { z } from '../zod-setup';
-import { draftViewSchema, playerInfoSchema } from './draft-view';
+import { draftSummarySchema, draftViewSchema, playerInfoSchema } from './draft-view';
 import { draftStateSchema, logEntrySchema, pickSchema } from './draft-state';
 
 /** The runtime port a popup opens to follow one draft live (`browser.runtime.connect({ name })`). */
@@ -42,3 +42,32 @@ export type ViewPortPatch = z.infer<typeof viewPortPatchSchema>;
 
 export const viewPortPushSchema = z.discriminatedUnion('type', [viewPortViewSchema, viewPortPatchSchema]);
 export type ViewPortPush = z.infer<typeof viewPortPushSchema>;
+
+/**
+ * Worker → every open popup after a commit that changed one draft's line in the chooser (picks,
+ * status, league name, last activity), whichever draft the popup shows: the chooser lists them all.
+ * Built from what the commit wrote. `tabId` is absent when the commit involved no tab (a lookup's
+ * commit): the popup keeps the tab it holds for that draft.
+ */
+export const pushedDraftSummarySchema = draftSummarySchema.extend({ tabId: draftSummarySchema.shape.tabId.optional() });
+export type PushedDraftSummary = z.infer<typeof pushedDraftSummarySchema>;
+export const viewPortSummarySchema = z.object({ type: z.literal('summary'), summary: pushedDraftSummarySchema });
+
+/**
+ * Worker → every open popup when the list of drafts changed in a way one summary cannot say: a new
+ * draft or a reset archive appeared, drafts were cleared, a tab stopped following a draft. The
+ * popup asks `list-drafts` once more.
+ */
+export const viewPortDraftsChangedSchema = z.object({ type: z.literal('drafts-changed') });
+
+export const draftListPushSchema = z.discriminatedUnion('type', [viewPortSummarySchema, viewPortDraftsChangedSchema]);
+export type DraftListPush = z.infer<typeof draftListPushSchema>;
+
+/** Whether a port message claims to be about the draft list (it is still validated as one). */
+export function isDraftListPush(raw: unknown): boolean {
+  const type: unknown = typeof raw === 'object' && raw !== null && 'type' in raw ? raw.type : undefined;
+  return type === 'summary' || type === 'drafts-changed';
+}
+
+/** Everything the worker sends over a view port. */
+export type ViewPortMessage = ViewPortPush | DraftListPush;

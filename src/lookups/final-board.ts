@@ -3,7 +3,7 @@ import { applyApiPicks, type ApiDraftBoard } from '../draft/apply-api-picks';
 import { logEntry } from '../draft/log';
 import { result, type Reduction } from '../draft/reduction';
 import type { DraftState, DraftStatus, LogEntry } from '../draft/types';
-import { appendEvents, type FinalBoardProgress } from '../store/records';
+import { appendEvents, type DraftRecord, type FinalBoardProgress } from '../store/records';
 import { draftDetailSchema, picksFromApi, readApiResponse } from './league-api';
 import { draftDetailRequest, send, type FetchAnswer, type Transports } from './league-client';
 import { DEFAULT_LOOKUP_OPTIONS, hasAttemptsLeft, leaseMs, retryDelayMs, type LookupOptions } from './retry';
@@ -164,23 +164,25 @@ export async function claimReconcileAttempt(
 /**
  * Commits an outcome (run inside the worker's queue): the draft first, then the
  * progress, so a worker killed in between retries rather than losing the board.
- * Returns what was logged.
+ * Returns what was logged and the draft record written, if one was.
  */
 export async function commitReconcileOutcome(
   store: Pick<DraftStore, 'getDraft' | 'saveBatch' | 'setFinalBoardProgress'>,
   draftId: string,
   outcome: ReconcileOutcome,
   now: number,
-): Promise<LogEntry[]> {
+): Promise<{ log: LogEntry[]; saved: DraftRecord | undefined }> {
   const latest = await store.getDraft(draftId);
   let log: LogEntry[] = [];
+  let saved: DraftRecord | undefined;
   if (latest) {
     const reduction = applyReconcileOutcome(latest.state, outcome, now);
     log = reduction.log;
     if (reduction.state !== latest.state || log.length > 0) {
-      await store.saveBatch([{ ...latest, state: reduction.state, events: appendEvents(latest.events, log) }], null);
+      saved = { ...latest, state: reduction.state, events: appendEvents(latest.events, log) };
+      await store.saveBatch([saved], null);
     }
   }
   await store.setFinalBoardProgress(draftId, outcome.progress);
-  return log;
+  return { log, saved };
 }

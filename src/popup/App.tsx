@@ -8,14 +8,17 @@ import { reloadDraftTab } from './worker-actions';
 import { HostAccessNotice } from './host-access-notice';
 import { useState } from 'preact/hooks';
 import { useDraftList } from './use-draft-list';
+import { createDraftListPushes } from './draft-list-pushes';
 import { DraftChooser } from './draft-chooser';
 import { downloadCapture } from './capture-export';
 
 export function App() {
   // null: the active tab's draft (or the last active one), as the worker picks it.
   const [chosenDraftId, setChosenDraftId] = useState<string | null>(null);
-  const status = useDraftView(chosenDraftId);
-  const drafts = useDraftList(status.kind === 'ready');
+  // One hand-over for the whole popup life: the view's port brings the draft list's changes.
+  const [listPushes] = useState(createDraftListPushes);
+  const status = useDraftView(chosenDraftId, listPushes.publish);
+  const drafts = useDraftList(status.kind === 'ready', listPushes);
   const now = useNow();
   if (status.kind === 'loading') return <main class="muted">Loading…</main>;
   if (status.kind === 'error') return <main class="error">Could not reach the extension: {status.message}</main>;

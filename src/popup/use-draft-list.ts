@@ -1,35 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DraftSummary } from '../contract/draft-view';
 import { sendToWorker } from '../adapters/send-to-worker';
-
-const REFRESH_MS = 2000;
+import { DraftListFollower } from './draft-list-follower';
+import type { DraftListPushes } from './draft-list-pushes';
 
 /**
- * Every draft the worker holds, refreshed while the popup is open (a reset adds an archive).
- * Asked only once `enabled` (after the first view is shown: the first paint does not need the
- * list, and reading every stored draft would compete with reading the one shown). A refresh that
- * brings the same list keeps the old one, so the popup is not drawn again for nothing.
+ * Every draft the worker holds, live while the popup is open (draft-list-follower.ts). Asked once
+ * `enabled` (after the first view is shown: the first paint does not need the list, and reading
+ * every stored draft would compete with reading the one shown); after that only the worker's
+ * pushes change it. Nothing asks on a timer.
  */
-export function useDraftList(enabled = true): DraftSummary[] {
-  const [drafts, setDrafts] = useState<DraftSummary[]>([]);
+export function useDraftList(enabled: boolean, pushes: DraftListPushes): readonly DraftSummary[] {
+  const [drafts, setDrafts] = useState<readonly DraftSummary[]>([]);
   useEffect(() => {
     if (!enabled) return undefined;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const refresh = async () => {
-      try {
-        const listed = await sendToWorker('list-drafts', {});
-        if (!stopped) setDrafts((held) => (JSON.stringify(held) === JSON.stringify(listed) ? held : listed));
-      } catch {
-        // The chooser is a convenience: the view itself reports when the worker is unreachable.
-      }
-      if (!stopped) timer = setTimeout(() => void refresh(), REFRESH_MS);
-    };
-    void refresh();
+    const follower = new DraftListFollower(() => sendToWorker('list-drafts', {}), setDrafts);
+    const unsubscribe = pushes.subscribe((push) => follower.onPush(push));
+    follower.start();
     return () => {
-      stopped = true;
-      clearTimeout(timer);
+      unsubscribe();
+      follower.stop();
     };
-  }, [enabled]);
+  }, [enabled, pushes]);
   return drafts;
 }

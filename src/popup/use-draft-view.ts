@@ -1,6 +1,7 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { DraftView } from '../contract/draft-view';
+import type { DraftListPush } from '../contract/view-port';
 import { watchDraftView, type DraftViewWatch } from '../adapters/watch-draft-view';
 import { isDraftRoomUrl } from '../contract/draft-page-url';
 
@@ -13,10 +14,13 @@ export type ViewStatus =
 /**
  * The draft the user chose (`draftId`); without a choice, the draft in the active tab when it is a
  * draft room, otherwise the most recently active draft. The worker pushes each committed change
- * over a port; nothing here asks on a timer.
+ * over a port; nothing here asks on a timer. The same port brings changes to the list of drafts,
+ * handed to `onDraftList` (a new function does not reopen the port).
  */
-export function useDraftView(draftId: string | null = null): ViewStatus {
+export function useDraftView(draftId: string | null = null, onDraftList: (push: DraftListPush) => void = () => undefined): ViewStatus {
   const [status, setStatus] = useState<ViewStatus>({ kind: 'loading' });
+  const listener = useRef(onDraftList);
+  listener.current = onDraftList;
   // A layout effect runs before the first paint, not a frame later: the view is asked for sooner.
   useLayoutEffect(() => {
     let tabId: number | null = null;
@@ -31,6 +35,7 @@ export function useDraftView(draftId: string | null = null): ViewStatus {
       draftId,
       (view) => setStatus(view ? { kind: 'ready', view, activeDraftTabId: tabId } : { kind: 'empty', activeDraftTabId: tabId }),
       (message) => setStatus({ kind: 'error', message }),
+      (push) => listener.current(push),
     );
     return () => watch.stop();
   }, [draftId]);

@@ -22,6 +22,8 @@ import type { TabControl } from '../adapters/tab-control';
 import { driftWarning, emptyDrift } from '../draft/drift';
 import { anonymizedCapture } from '../protocol/capture';
 import { RecentFrameMemory } from './recent-frame-memory';
+import type { DraftListPush } from '../contract/view-port';
+import { draftListPushesAfterBatch, pushedSummaryOf, summaryOf } from './draft-summaries';
 
 export interface DraftWorkerDeps {
   store: DraftStore;
@@ -48,6 +50,11 @@ export interface DraftWorkerDeps {
    * league name, the final-board check. The popup shows all of these, so it is pushed again.
    */
   afterDraftCommit?(draftId: string, committedAt: number): void;
+  /**
+   * Told after each commit that changed what the popup's draft chooser lists: a changed draft's
+   * line, built from what the commit wrote, or that the list itself changed (src/worker/draft-summaries.ts).
+   */
+  draftListChanged?(push: DraftListPush): void;
 }
 
 /**
@@ -109,6 +116,7 @@ export class DraftWorker {
         changed.push({ id, state, events: appendEvents(previous?.events ?? [], logs.get(id) ?? []), lastActiveAt: now, drift, ...(leagueName !== undefined ? { leagueName } : {}) });
       }
       await store.saveBatch(changed, supervised.session, supervised.session.draftId);
+      this.tellDraftList(draftListPushesAfterBatch(records, changed, session.draftId, supervised.session));
       const followed = supervised.session.draftId;
       await this.carryOut(supervised, followed === null ? undefined : (changed.find((record) => record.id === followed) ?? records.get(followed)));
       for (const record of changed) {
@@ -155,7 +163,14 @@ export class DraftWorker {
 
   /** A closed tab's story ends here; its id may be reused by an unrelated tab later. */
   handleTabClosed(tabId: number): Promise<void> {
-    return this.handleRecoveryInput(tabId, { type: 'tabClosed' }).then(() => this.serialize(() => this.deps.store.deleteTab(tabId)));
+    return this.handleRecoveryInput(tabId, { type: 'tabClosed' }).then(() =>
+      this.serialize(async () => {
+        const followed = (await this.deps.store.getTab(tabId))?.draftId ?? null;
+        await this.deps.store.deleteTab(tabId);
+        // The draft's chooser line loses its tab.
+        if (followed !== null) this.tellDraftList([{ type: 'drafts-changed' }]);
+      }),
+    );
   }
 
   /** A new browser session: tab ids start over, so the previous session's tabs mean nothing. */
@@ -165,7 +180,11 @@ export class DraftWorker {
 
   /** The user cleared stored drafts (options page); queued so no batch commits half-way through. */
   clearStoredDrafts(): Promise<number> {
-    return this.serialize(() => this.deps.store.clearDrafts());
+    return this.serialize(async () => {
+      const removed = await this.deps.store.clearDrafts();
+      this.tellDraftList([{ type: 'drafts-changed' }]);
+      return removed;
+    });
   }
 
   /** After a worker restart: re-arm every pending recovery timer from what was committed. */
@@ -264,6 +283,7 @@ export class DraftWorker {
           if (named === latest && outcome.log.length === 0) return;
           await this.deps.store.saveBatch([{ ...named, events: appendEvents(latest.events, outcome.log) }], null);
           this.draftCommitted(record.id);
+          if (named !== latest) this.tellDraftList([{ type: 'summary', summary: pushedSummaryOf(named) }]);
         }),
       )
       .catch((error) => this.deps.report('warn', `league name lookup failed: ${String(error)}`));
@@ -285,8 +305,10 @@ export class DraftWorker {
     void reconcileWithRest({ store: deps.store, transports: deps.transports, now: deps.now, options: this.lookupOptions }, tabId, draftId)
       .then((outcome) =>
         this.serialize(async () => {
-          const log = await commitReconcileOutcome(deps.store, draftId, outcome, deps.now());
+          const { log, saved } = await commitReconcileOutcome(deps.store, draftId, outcome, deps.now());
           this.draftCommitted(draftId);
+          // Filled gaps change the chooser's pick count.
+          if (saved !== undefined) this.tellDraftList([{ type: 'summary', summary: pushedSummaryOf(saved) }]);
           return log;
         }),
       )
@@ -303,6 +325,10 @@ export class DraftWorker {
       await this.deps.store.saveBatch([{ ...record, events: appendEvents(record.events, entries) }], null);
       this.draftCommitted(draftId);
     });
+  }
+
+  private tellDraftList(pushes: readonly DraftListPush[]): void {
+    for (const push of pushes) this.deps.draftListChanged?.(push);
   }
 
   private draftCommitted(draftId: string): void {
@@ -352,20 +378,8 @@ export class DraftWorker {
     const [records, tabs] = await Promise.all([store.allDrafts(), store.allTabs()]);
     return records
       .map((record) => {
-        const { key, status, picks, archive } = record.state;
-        const tab = archive === undefined ? tabs.filter((t) => t.draftId === record.id).sort((a, b) => b.updatedAt - a.updatedAt)[0] : undefined;
-        return {
-          draftId: record.id,
-          game: key.game,
-          leagueId: key.leagueId,
-          leagueName: record.leagueName ?? null,
-          seasonId: key.seasonId,
-          status,
-          picks: picks.length,
-          archivedAt: archive?.archivedAt ?? null,
-          lastActiveAt: record.lastActiveAt,
-          tabId: tab?.tabId ?? null,
-        };
+        const tab = record.state.archive === undefined ? tabs.filter((t) => t.draftId === record.id).sort((a, b) => b.updatedAt - a.updatedAt)[0] : undefined;
+        return summaryOf(record, tab?.tabId ?? null);
       })
       .sort((a, b) => b.lastActiveAt - a.lastActiveAt);
   }

@@ -27,7 +27,7 @@ export interface RunningWorker {
   ready: Promise<DraftWorker>;
   /** Runs a task on the ready worker; a failure is reported, never thrown at a browser event. */
   withWorker: (task: (worker: DraftWorker) => Promise<unknown>) => Promise<unknown>;
-  /** Popups following a draft live; each is pushed the view after every commit to its draft. */
+  /** Popups following a draft live; each is pushed the view after every commit to its draft, and every change to the draft list. */
   viewPorts: ViewPorts;
 }
 
@@ -76,6 +76,7 @@ export function startWorker(browser: Browser): RunningWorker {
           )
           .catch(() => undefined),
       afterDraftCommit: (draftId, committedAt) => void viewPorts.afterDraftCommit(draftId, committedAt),
+      draftListChanged: (push) => viewPorts.tellDraftList(push),
     });
     // Old tab sessions must go before any recovery timer is re-armed against an id that now belongs to another tab.
     // storage.session is also emptied when the extension is updated or reloaded: then open draft

@@ -1,10 +1,10 @@
 import type { DraftView } from '../contract/draft-view';
-import { viewPortRequestSchema, type ViewPortPush } from '../contract/view-port';
+import { viewPortRequestSchema, type DraftListPush, type ViewPortMessage } from '../contract/view-port';
 import { viewPatch } from '../contract/view-patch';
 
 /** The part of a runtime port the registry uses, so the registry runs without a browser. */
 export interface ViewPort {
-  postMessage(message: ViewPortPush): void;
+  postMessage(message: ViewPortMessage): void;
 }
 
 interface Watcher {
@@ -71,6 +71,21 @@ export class ViewPorts {
   async afterDraftCommit(draftId: string, committedAt: number | null = null): Promise<void> {
     const due = [...this.watchers].filter(([, watcher]) => watcher.draftId === draftId || watcher.draftId === null);
     await Promise.all(due.map(([port, watcher]) => this.push(port, watcher, committedAt)));
+  }
+
+  /**
+   * After a commit that changed the list of drafts (src/worker/draft-summaries.ts): every open port
+   * is told, whichever draft it shows, since each popup's chooser lists them all.
+   */
+  tellDraftList(push: DraftListPush): void {
+    for (const port of [...this.watchers.keys()]) {
+      try {
+        port.postMessage(push);
+      } catch (error) {
+        this.watchers.delete(port);
+        this.report(`could not push the draft list: ${String(error)}`);
+      }
+    }
   }
 
   private async push(port: ViewPort, watcher: Watcher, committedAt: number | null, ready?: DraftView | null): Promise<void> {

@@ -5,6 +5,7 @@ import type { FetchAnswer, Transports } from '../../../src/lookups/league-client
 import { DEFAULT_LOOKUP_OPTIONS, leaseMs } from '../../../src/lookups/retry';
 import { DEFAULT } from '../../../src/connection/options';
 import { DraftWorker } from '../../../src/worker/draft-worker';
+import type { DraftListPush } from '../../../src/contract/view-port';
 import type { PlayerNames } from '../../../src/lookups/player-names';
 import { draftIdOf } from '../../../src/draft/draft-id';
 import { emptyDrift } from '../../../src/draft/drift';
@@ -110,7 +111,7 @@ function fakeFetch(...answers: Array<FetchAnswer | Error>) {
 async function attempt(store: FakeStore, pageFetch: ReturnType<typeof fakeFetch>['pageFetch'], now: number) {
   if (!(await claimReconcileAttempt(store, DRAFT_ID, now))) return null;
   const outcome = await reconcileWithRest({ store, transports: pageFetch, now: () => now }, TAB, DRAFT_ID);
-  const log = await commitReconcileOutcome(store, DRAFT_ID, outcome, now);
+  const { log } = await commitReconcileOutcome(store, DRAFT_ID, outcome, now);
   return { outcome, log };
 }
 
@@ -329,6 +330,7 @@ describe('DraftWorker wiring', () => {
   function worker(store: FakeStore, pageFetch: ReturnType<typeof fakeFetch>['pageFetch'], clock: { now: number }) {
     const reports: string[] = [];
     const draftCommits: string[] = [];
+    const listPushes: DraftListPush[] = [];
     const draftWorker = new DraftWorker({
       store: store as unknown as DraftStore,
       playerNames: { ensurePool: async () => [] } as unknown as PlayerNames,
@@ -341,8 +343,9 @@ describe('DraftWorker wiring', () => {
       random: () => 0.5,
       report: (level, message) => reports.push(`${level}: ${message}`),
       afterDraftCommit: (draftId) => draftCommits.push(draftId),
+      draftListChanged: (push) => listPushes.push(push),
     });
-    return { draftWorker, reports, draftCommits };
+    return { draftWorker, reports, draftCommits, listPushes };
   }
 
   const page = { sport: 'football', leagueId: KEY.leagueId, seasonId: KEY.seasonId, teamId: 2 };
@@ -362,7 +365,7 @@ describe('DraftWorker wiring', () => {
     const store = seeded(completedState(10));
     const { calls, pageFetch } = fakeFetch(ok(503), ok(200, draftDetail(true)));
     const clock = { now: T };
-    const { draftWorker, reports, draftCommits } = worker(store, pageFetch, clock);
+    const { draftWorker, reports, draftCommits, listPushes } = worker(store, pageFetch, clock);
 
     await draftWorker.handleHookBatch(TAB, page, clockFrame(clock.now));
     await vi.waitFor(() => expect(store.progress()?.nextAttemptAt).toBe(T + 3000));
@@ -381,6 +384,10 @@ describe('DraftWorker wiring', () => {
     expect(saved.events.at(-1)?.message).toBe("Confirmed 10 picks against ESPN's API (filled 2 gaps, corrected 0)");
     // The check's commit is announced, so an open popup is pushed the confirmed board.
     await vi.waitFor(() => expect(draftCommits).toContain(DRAFT_ID));
+    // The chooser's line gets the filled gaps, from the record the check wrote; the check knows no tab.
+    const lines = listPushes.flatMap((push) => (push.type === 'summary' ? [push.summary] : []));
+    expect(lines.at(-1)).toMatchObject({ draftId: DRAFT_ID, picks: 12, status: 'complete' });
+    expect(lines.at(-1)).not.toHaveProperty('tabId');
 
     clock.now = T + 200_000;
     await draftWorker.handleHookBatch(TAB, page, clockFrame(clock.now));

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DraftPageContext } from '../../../src/contract/draft-page-url';
 import type { DraftView } from '../../../src/contract/draft-view';
-import type { ViewPortPush } from '../../../src/contract/view-port';
+import type { DraftListPush, ViewPortPush } from '../../../src/contract/view-port';
 import type { HookItem } from '../../../src/contract/page-events';
 import type { LogEntry } from '../../../src/draft/types';
 import { DEFAULT } from '../../../src/connection/options';
@@ -60,6 +60,7 @@ async function harness(answer: (request: LeagueRequest) => FetchAnswer | Promise
   const store = await DraftStore.open();
   const requests: string[] = [];
   const committedViews: DraftView[] = [];
+  const listPushes: DraftListPush[] = [];
   let clock = T + 1_000;
   const ports: ViewPorts = new ViewPorts((tabId, chosen) => worker.getView(tabId, chosen), () => undefined);
   const worker: DraftWorker = new DraftWorker({
@@ -82,10 +83,11 @@ async function harness(answer: (request: LeagueRequest) => FetchAnswer | Promise
       void (committed ? Promise.resolve(committed) : worker.getView(tabId)).then((view) => ports.afterCommit(tabId, view?.draftId ?? null, view, committedAt));
     },
     afterDraftCommit: (draftId, committedAt) => void ports.afterDraftCommit(draftId, committedAt),
+    draftListChanged: (push) => listPushes.push(push),
   });
   const port = new FakePort();
   await ports.onMessage(port, { type: 'watch', tabId: TAB });
-  return { store, worker, port, requests, committedViews };
+  return { store, worker, port, requests, committedViews, listPushes };
 }
 
 const byView = (request: LeagueRequest): FetchAnswer =>
@@ -114,7 +116,7 @@ describe('the view a tab commit hands on', () => {
 describe('the popup is pushed again after every commit that changes what it shows', () => {
   it('the league name, the team names and the player names each reach an open popup with no further batch from the tab', async () => {
     const pool = deferred<LogEntry[]>();
-    const { store, worker, port } = await harness(byView, pool.promise);
+    const { store, worker, port, listPushes } = await harness(byView, pool.promise);
     await worker.handleHookBatch(TAB, page, openingBatch());
     await vi.waitFor(() => expect(port.last?.state.picks).toHaveLength(1));
     await vi.waitFor(() => expect(port.last?.leagueName).toBe('Office League'));
@@ -130,6 +132,10 @@ describe('the popup is pushed again after every commit that changes what it show
     // Both the chooser's list and the stored record carry the name.
     expect((await worker.listDrafts())[0]?.leagueName).toBe('Office League');
     expect((await store.getDraft(DRAFT_ID))?.leagueName).toBe('Office League');
+    // The chooser learns the name from a pushed line, the list's own line but for the tab the lookup does not know.
+    const named = listPushes.findLast((push) => push.type === 'summary' && push.summary.leagueName === 'Office League');
+    const { tabId: _tab, ...listed } = (await worker.listDrafts())[0]!;
+    expect(named).toEqual({ type: 'summary', summary: listed });
   });
 
   it('a mock league (404) keeps its id: the null is stored and the settings are never asked again', async () => {

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DraftPageContext } from '../../../src/contract/draft-page-url';
 import type { HookItem } from '../../../src/contract/page-events';
 import { DEFAULT } from '../../../src/connection/options';
 import { DraftStore } from '../../../src/store/draft-store';
 import { DraftWorker } from '../../../src/worker/draft-worker';
+import type { DraftListPush } from '../../../src/contract/view-port';
 import { createMessageHandlers } from '../../../src/worker/message-handlers';
 import { routeWorkerMessage } from '../../../src/worker/message-router';
 import type { PlayerNames } from '../../../src/lookups/player-names';
@@ -65,12 +66,15 @@ interface Harness {
   store: DraftStore;
   reloads: number[];
   timers: Array<[number, number]>;
+  /** What open popups were told about the list of drafts, in order. */
+  listPushes: DraftListPush[];
 }
 
 async function harness(): Promise<Harness> {
   const store = await DraftStore.open();
   const reloads: number[] = [];
   const timers: Array<[number, number]> = [];
+  const listPushes: DraftListPush[] = [];
   const tabs: TabControl = {
     setTimer: (tabId, untilMs) => void timers.push([tabId, untilMs]),
     reload: (tabId) => {
@@ -99,8 +103,9 @@ async function harness(): Promise<Harness> {
     random: () => 0.5,
     report: () => undefined,
     source: 'Draft Watch test',
+    draftListChanged: (push) => listPushes.push(push),
   });
-  return { worker, store, reloads, timers };
+  return { worker, store, reloads, timers, listPushes };
 }
 
 beforeEach(() => {
@@ -230,5 +235,61 @@ describe('export-capture through the message handler', () => {
   it('is refused from a content script', () => {
     const handlers = createMessageHandlers({ ready: new Promise<never>(() => undefined) } as unknown as Parameters<typeof createMessageHandlers>[0]);
     expect(routeWorkerMessage({ type: 'export-capture', draftId: idOf(LEAGUE_A) }, { fromExtensionPage: false, tabId: 1 }, handlers)).toBeUndefined();
+  });
+});
+
+describe('what open popups are told about the list of drafts', () => {
+  const CHANGED: DraftListPush = { type: 'drafts-changed' };
+
+  it("pushes a changed draft's line from the commit alone (no list read), equal to the list's own line", async () => {
+    const { worker, store, listPushes } = await harness();
+    const listReads = [vi.spyOn(store, 'allDrafts'), vi.spyOn(store, 'allTabs')];
+    const a = new Socket('a1', T);
+    const b = new Socket('b1', T);
+    // A draft seen for the first time: the list is asked again.
+    await worker.handleHookBatch(1, pageOf(LEAGUE_A), [a.open(LEAGUE_A), a.frame(initFrame(LEAGUE_A, 2))]);
+    expect(listPushes).toEqual([CHANGED]);
+    await worker.handleHookBatch(1, pageOf(LEAGUE_A), [...a.pick(3)]);
+    await worker.handleHookBatch(2, pageOf(LEAGUE_B), [b.open(LEAGUE_B), b.frame(initFrame(LEAGUE_B, 1))]);
+    await worker.handleHookBatch(2, pageOf(LEAGUE_B), [...b.pick(2)]);
+    expect(listReads.map((read) => read.mock.calls.length)).toEqual([0, 0]);
+    expect(listPushes.map((push) => (push.type === 'summary' ? [push.summary.draftId, push.summary.picks, push.summary.tabId] : push.type))).toEqual([
+      'drafts-changed',
+      [idOf(LEAGUE_A), 3, 1],
+      'drafts-changed',
+      [idOf(LEAGUE_B), 2, 2],
+    ]);
+    const listed = await worker.listDrafts();
+    expect(listPushes[1]).toEqual({ type: 'summary', summary: listed.find((line) => line.draftId === idOf(LEAGUE_A)) });
+    expect(listPushes[3]).toEqual({ type: 'summary', summary: listed.find((line) => line.draftId === idOf(LEAGUE_B)) });
+  });
+
+  it('tells the list changed when a reset archive appears, a tab moves to another draft or closes, and drafts are cleared', async () => {
+    const { worker, listPushes } = await harness();
+    const a = new Socket('a1', T);
+    await worker.handleHookBatch(1, pageOf(LEAGUE_A), [a.open(LEAGUE_A), a.frame(initFrame(LEAGUE_A, 3))]);
+    listPushes.length = 0;
+    await worker.handleHookBatch(1, pageOf(LEAGUE_A), [a.frame('RESET\n')]);
+    expect(listPushes).toEqual([CHANGED]);
+
+    // Tab 1 opens league B's draft room, which tab 2 already follows: no new draft, but league A's line loses its tab.
+    await worker.handleHookBatch(1, pageOf(LEAGUE_A), [a.frame(initFrame(LEAGUE_A, 1))]);
+    const b2 = new Socket('b2', T);
+    await worker.handleHookBatch(2, pageOf(LEAGUE_B), [b2.open(LEAGUE_B), b2.frame(initFrame(LEAGUE_B, 1))]);
+    listPushes.length = 0;
+    const b1 = new Socket('b1', T + 10_000);
+    await worker.handleHookBatch(1, pageOf(LEAGUE_B), [b1.open(LEAGUE_B), b1.frame(initFrame(LEAGUE_B, 1))]);
+    expect(listPushes).toEqual([CHANGED]);
+
+    listPushes.length = 0;
+    await worker.handleTabClosed(1);
+    expect(listPushes).toEqual([CHANGED]);
+    // A tab that followed no draft changes no line.
+    await worker.handleTabClosed(99);
+    expect(listPushes).toEqual([CHANGED]);
+
+    listPushes.length = 0;
+    expect(await worker.clearStoredDrafts()).toBeGreaterThan(0);
+    expect(listPushes).toEqual([CHANGED]);
   });
 });

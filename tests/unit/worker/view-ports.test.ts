@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ViewPorts, type ViewPort } from '../../../src/worker/view-ports';
 import type { DraftView } from '../../../src/contract/draft-view';
-import type { ViewPortPush } from '../../../src/contract/view-port';
+import type { DraftListPush, ViewPortMessage, ViewPortPush } from '../../../src/contract/view-port';
 import { applyViewPatch } from '../../../src/contract/view-patch';
 import { draftView } from '../popup/view-fixture';
 
@@ -9,9 +9,15 @@ class FakePort implements ViewPort {
   readonly received: ViewPortPush[] = [];
   /** The view the popup holds after each push, patches applied as watch-draft-view.ts applies them. */
   readonly views: Array<DraftView | null> = [];
+  /** Changes to the list of drafts, apart from the view pushes. */
+  readonly listPushes: DraftListPush[] = [];
   closed = false;
-  postMessage(message: ViewPortPush): void {
+  postMessage(message: ViewPortMessage): void {
     if (this.closed) throw new Error('Attempting to use a disconnected port object');
+    if (message.type === 'summary' || message.type === 'drafts-changed') {
+      this.listPushes.push(message);
+      return;
+    }
     this.received.push(message);
     const held = this.views.at(-1) ?? null;
     this.views.push(message.type === 'view' ? message.view : held && applyViewPatch(held, message));
@@ -126,5 +132,35 @@ describe('ViewPorts', () => {
     port.closed = true;
     await expect(ports.afterCommit(1, 'A')).resolves.toBeUndefined();
     expect(ports.size).toBe(0);
+  });
+
+  it('tells every open port of a change to the draft list, also ports watching another draft, and no port that never asked to watch', async () => {
+    const reports: string[] = [];
+    const ports = registry(new Map<number | null, DraftView | null>([[1, viewA], [2, viewB]]), reports);
+    const tabOne = new FakePort();
+    const tabTwo = new FakePort();
+    const chosenB = new FakePort();
+    const silent = new FakePort();
+    await ports.onMessage(tabOne, { type: 'watch', tabId: 1 });
+    await ports.onMessage(tabTwo, { type: 'watch', tabId: 2 });
+    await ports.onMessage(chosenB, { type: 'watch', tabId: 1, draftId: 'B' });
+    const summary: DraftListPush = {
+      type: 'summary',
+      summary: { draftId: 'A', game: 'ffl', leagueId: '1', leagueName: null, seasonId: 2025, status: 'live', picks: 3, archivedAt: null, lastActiveAt: 5, tabId: 1 },
+    };
+    ports.tellDraftList(summary);
+    ports.tellDraftList({ type: 'drafts-changed' });
+    for (const port of [tabOne, tabTwo, chosenB]) expect(port.listPushes).toEqual([summary, { type: 'drafts-changed' }]);
+    expect(silent.listPushes).toEqual([]);
+    // The view pushes are untouched: each port still holds only its first view.
+    expect([tabOne, tabTwo, chosenB].map((port) => port.received.length)).toEqual([1, 1, 1]);
+
+    // A port closed meanwhile is forgotten; the others are still told.
+    tabTwo.closed = true;
+    ports.tellDraftList({ type: 'drafts-changed' });
+    expect(ports.size).toBe(2);
+    expect(reports).toHaveLength(1);
+    expect(tabOne.listPushes).toHaveLength(3);
+    expect(chosenB.listPushes).toHaveLength(3);
   });
 });
