@@ -10,6 +10,7 @@ import { DraftEngine, type DraftPhase, type EngineOptions, type TruthPick } from
 import type { LeagueInfo } from './league';
 import type { SimPlayer } from './players';
 import type { PageCookies } from './server/page-route';
+import type { LeagueSite } from './server/league-site';
 import { SimServer, type ConnectionRecord, type Faults, type SimEvent } from './server/server';
 
 export type { DraftPhase, EngineOptions, TruthPick } from './engine/draft-engine';
@@ -82,6 +83,8 @@ export interface Simulator {
   readonly certificatePem: string;
   /** Picks made so far (keepers included), in overall order. */
   truth(): TruthPick[];
+  /** The picks of each draft a commissioner reset ended, oldest first (see reset()). */
+  truthBeforeResets(): TruthPick[][];
   readonly state: DraftPhase;
   readonly paused: boolean;
   readonly totalPicks: number;
@@ -99,17 +102,51 @@ export interface Simulator {
   start(): void;
   pause(): void;
   resume(): void;
+  /**
+   * Commissioner reset: every socket gets `RESET`, the draft restarts from pick 1 after a new
+   * lobby countdown, and open sockets are sent the new draft's INIT (DraftEngine.reset()).
+   */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Several leagues drafting at once on one server (one port, one certificate). */
+export interface LeagueGroup {
+  /** One Simulator per league, in the order given; each one's `close()` closes the whole group. */
+  readonly leagues: Simulator[];
+  readonly port: number;
+  readonly hostResolverRules: string;
+  readonly chromiumArgs: string[];
   close(): Promise<void>;
 }
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  return (await startLeagues(opts, [{}])).leagues[0]!;
+}
+
+/**
+ * Serves several independent leagues from one server: each entry of `leagues` is merged over
+ * `opts` and gets its own engine, ground truth, sockets, REST answers and faults, routed by league
+ * id (and season). They share ESPN's player universe (the first league's `playerPoolSeed`, else
+ * its seed) and the user's login: a user who is a member of every league has one `espn_s2`.
+ */
+export async function startLeagues(opts: SimulatorOptions, leagues: Array<Partial<EngineOptions>>): Promise<LeagueGroup> {
+  if (leagues.length === 0) throw new RangeError('startLeagues needs at least one league');
   const log = opts.log ?? (() => undefined);
-  const engine = new DraftEngine(opts);
+  const first = { ...opts, ...leagues[0] };
+  const playerPoolSeed = first.playerPoolSeed ?? first.seed;
+  const engines = leagues.map((league) => new DraftEngine({ ...opts, ...league, playerPoolSeed }));
+  const ids = engines.map((e) => `${e.league.leagueId}`);
+  if (new Set(ids).size !== ids.length) throw new RangeError(`startLeagues: league ids must differ (${ids.join(', ')})`);
+  // One user, one login: the first league's espn_s2 is the user's cookie in every league.
+  for (const e of engines.slice(1)) e.league.espnS2 = engines[0]!.league.espnS2;
+  const engine = engines[0]!;
   const cert = await generateSimCertificate();
   const decoyAccessToken = `eyJhbGciOiJSUzI1NiJ9.DECOY-DSS-ACCESS-TOKEN-${randomBytes(12).toString('hex')}.c2ln`;
   const D = SIMULATOR_DEFAULTS;
   const server = new SimServer({
     engine,
+    moreEngines: engines.slice(1),
     cert,
     host: opts.host ?? D.host,
     port: opts.port ?? D.port,
@@ -140,6 +177,34 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     'EXCLUDE localhost',
     'EXCLUDE 127.0.0.1',
   ].join(', ');
+  let closed = false;
+  const closeAll = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    for (const e of engines) e.stop();
+    await server.close();
+  };
+  const chromiumArgs = [`--host-resolver-rules=${hostResolverRules}`, '--ignore-certificate-errors'];
+  const simulators = server.sites.map((site) =>
+    leagueSimulator(site, { port, hostResolverRules, chromiumArgs, decoyAccessToken, certificatePem: cert.cert, close: closeAll }),
+  );
+  if (opts.autoStart ?? D.autoStart) for (const e of engines) e.start();
+  log(`simulator listening on 127.0.0.1:${port} for league${engines.length === 1 ? '' : 's'} ${ids.join(', ')}`);
+  return { leagues: simulators, port, hostResolverRules, chromiumArgs, close: closeAll };
+}
+
+interface SharedServer {
+  port: number;
+  hostResolverRules: string;
+  chromiumArgs: string[];
+  decoyAccessToken: string;
+  certificatePem: string;
+  close(): Promise<void>;
+}
+
+/** The Simulator API for one league served by `site`. */
+function leagueSimulator(site: LeagueSite, shared: SharedServer): Simulator {
+  const { engine } = site;
   const league = engine.league;
   const myTeam = league.teams.find((t) => t.teamId === league.myTeamId)!;
 
@@ -167,23 +232,20 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       });
     });
 
-  let closed = false;
-  if (opts.autoStart ?? D.autoStart) engine.start();
-  log(`simulator listening on 127.0.0.1:${port}`);
-
   return {
     draftPageUrl: draftPageUrlFor(),
     draftPageUrlFor,
-    hostResolverRules,
-    chromiumArgs: [`--host-resolver-rules=${hostResolverRules}`, '--ignore-certificate-errors'],
-    port,
+    hostResolverRules: shared.hostResolverRules,
+    chromiumArgs: shared.chromiumArgs,
+    port: shared.port,
     league,
     players: engine.players,
     engine,
-    decoyAccessToken,
+    decoyAccessToken: shared.decoyAccessToken,
     securityCode: myTeam.securityCode,
-    certificatePem: cert.cert,
+    certificatePem: shared.certificatePem,
     truth: () => engine.truth(),
+    truthBeforeResets: () => engine.truthBeforeResets(),
     get state() {
       return engine.phase;
     },
@@ -195,19 +257,15 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     whenPicks: (n) => waitFor(() => engine.pickCount >= Math.min(n, engine.totalPicks)),
     whenState: (state) => waitFor(() => engine.phase === state),
     get connections() {
-      return server.connectionCount;
+      return site.room.size;
     },
-    connectionHistory: server.history,
-    faults: server.faults,
-    on: (fn) => server.on(fn),
+    connectionHistory: site.room.history,
+    faults: site.faults,
+    on: (fn) => site.events.on(fn),
     start: () => engine.start(),
     pause: () => engine.pause(),
     resume: () => engine.resume(),
-    async close() {
-      if (closed) return;
-      closed = true;
-      engine.stop();
-      await server.close();
-    },
+    reset: () => engine.reset(),
+    close: shared.close,
   };
 }

@@ -61,6 +61,17 @@ export interface EngineOptions {
   bidGapMs?: number;
   /** Auction: SOLD → next NOMINATION (CLOCK 3). */
   lotGapMs?: number;
+  /**
+   * The player universe (ids, names, ranks) is ESPN's, one per season, shared by every league:
+   * leagues served together give it the same seed. Default: `seed`.
+   */
+  playerPoolSeed?: number | string;
+  /**
+   * A mock draft league (protocol.md §1, §4.2–4.3). `lobby`: league reads answer with
+   * `leagueSubType: "MOCKDRAFT_LOBBY"` and `status.isViewable: false`; `not-found`: league reads
+   * answer 404, as ESPN does once a mock is over. `none`: a real league.
+   */
+  mockLeague?: 'none' | 'lobby' | 'not-found';
 }
 
 /**
@@ -112,6 +123,8 @@ export const ENGINE_DEFAULTS = {
   bidGapMs: 1_200,
   /** SOLD → next NOMINATION at real pace. */
   lotGapMs: 3_000,
+  /** A real league, not a mock. */
+  mockLeague: 'none' as 'none' | 'lobby' | 'not-found',
 } as const;
 
 /** EngineOptions with every default applied; what the engine and REST read. */
@@ -159,6 +172,8 @@ export function resolveEngineOptions(options: Partial<EngineOptions>): ResolvedE
     nominateDelayMs: options.nominateDelayMs ?? scaled(D.nominateDelayMs),
     bidGapMs: options.bidGapMs ?? scaled(D.bidGapMs),
     lotGapMs: options.lotGapMs ?? scaled(D.lotGapMs),
+    playerPoolSeed: options.playerPoolSeed ?? seed,
+    mockLeague: options.mockLeague ?? D.mockLeague,
   };
   if (resolved.timePerSelectionMs <= 1) throw new RangeError('timePerSelectionMs must be > 1');
   if (resolved.draftType === 'auction' && resolved.auctionBudget < resolved.rounds) {

@@ -56,8 +56,8 @@ export class DraftEngine {
   private readonly presenceRng: Rng;
   private readonly listeners = new Set<(e: EngineEvent) => void>();
   private readonly teamState = new Map<number, TeamState>();
-  private readonly ledger: PickLedger;
-  private readonly pool: PoolView;
+  private ledger: PickLedger;
+  private pool: PoolView;
   private phaseValue: DraftPhase = 'pre_draft';
   private active: ActivePick | null = null;
   private started = false;
@@ -72,6 +72,7 @@ export class DraftEngine {
   private draftDateValue: number;
   /** Runs the lots when draftType is 'auction'; null in a snake draft. */
   private readonly auction: AuctionRunner | null;
+  private readonly earlierDrafts: TruthPick[][] = [];
 
   constructor(options: Partial<EngineOptions> = {}, scheduler: Scheduler = new RealScheduler()) {
     this.opts = resolveEngineOptions(options);
@@ -104,7 +105,7 @@ export class DraftEngine {
       sport: this.opts.sport,
     });
     const sport = sportNamed(this.opts.sport);
-    this.players = sport.playerPool(seed);
+    this.players = sport.playerPool(this.opts.playerPoolSeed);
     this.playersById = new Map(this.players.map((p) => [p.id, p]));
     this.slots = this.opts.draftType === 'auction' ? auctionSlots(this.league.draftOrder, this.opts.rounds) : snakeSlots(this.league.draftOrder, this.opts.rounds);
     this.ledger = new PickLedger(this.slots);
@@ -181,6 +182,11 @@ export class DraftEngine {
   /** Picks made so far (keepers included), in overall order. */
   truth(): TruthPick[] {
     return this.ledger.truth();
+  }
+
+  /** The picks of every draft a commissioner reset ended (see reset()), oldest first. */
+  truthBeforeResets(): TruthPick[][] {
+    return this.earlierDrafts.map((picks) => picks.map((p) => ({ ...p })));
   }
 
   /** Picks made so far (keepers included). */
@@ -314,6 +320,37 @@ export class DraftEngine {
     if (this.active) this.emitFrame(FRAME.clockPick(this.msRemaining(), this.active.teamId));
     const auctionClock = this.auction?.clockFrame() ?? null;
     if (auctionClock !== null) this.emitFrame(auctionClock);
+  }
+
+  /**
+   * Commissioner reset (RESET, protocol.md §3.1): every socket gets `RESET`, every pick (and each
+   * member's queue) is gone, the keepers are placed again and the draft restarts from pick 1 after
+   * a fresh lobby countdown of `preDraftMs`; then every open socket is sent a fresh INIT
+   * (`snapshot` event). [UNKNOWN] what ESPN really does after RESET: whether the room goes back
+   * to the lobby or straight to pick 1, and whether a socket that stays open is sent a new INIT
+   * (the extension must cope either way: it reloads the tab when no INIT comes). The random
+   * streams go on, so the restarted draft differs from the one it replaces.
+   */
+  reset(): void {
+    if (this.stopped || !this.started) return;
+    // The auction runner keeps budgets and lots of its own; restarting them is not simulated yet.
+    if (this.auction) throw new RangeError('reset() of an auction draft is not simulated');
+    this.earlierDrafts.push(this.truth());
+    this.timers.cancelAll();
+    this.ticks.stop();
+    this.sched.clearTimeout(this.postDraftTimer);
+    this.postDraftTimer = null;
+    this.paused = false;
+    this.active = null;
+    this.emitFrame(FRAME.reset());
+    this.ledger = new PickLedger(this.slots);
+    this.pool = { players: this.players, playersById: this.playersById, drafted: this.ledger.draftedPlayers };
+    for (const st of this.teamState.values()) Object.assign(st, emptyRoster(this.template), { queue: [] });
+    placeKeepers(this.opts.keepers ?? [], { slots: this.slots, ledger: this.ledger, teams: this.teamState, template: this.template, pool: this.pool });
+    this.setPhase('pre_draft');
+    this.started = false;
+    this.start();
+    this.emit({ type: 'snapshot' });
   }
 
   // ---------------------------------------------------------------- socket presence (from the socket layer)

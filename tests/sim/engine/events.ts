@@ -37,6 +37,8 @@ export type EngineEvent =
   | { type: 'autosuggest' }
   /** To the sockets of `teamId` only (e.g. BID_ACK). `frame` ends in "\n". */
   | { type: 'team-frame'; teamId: number; frame: string }
+  /** The draft restarted (commissioner reset): every socket should get a fresh INIT for its team. */
+  | { type: 'snapshot' }
   | { type: 'pick'; pick: TruthPick }
   | { type: 'phase'; phase: DraftPhase };
 

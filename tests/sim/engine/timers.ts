@@ -47,6 +47,13 @@ export class PausableTimers {
     for (const [id, t] of this.timers) this.arm(id, t.remaining);
   }
 
+  /** Cancels every pending timer (a commissioner reset); unlike stop(), later timers still run. */
+  cancelAll(): void {
+    for (const t of this.timers.values()) this.sched.clearTimeout(t.h);
+    this.timers.clear();
+    this.paused = false;
+  }
+
   stop(): void {
     this.stopped = true;
     for (const t of this.timers.values()) this.sched.clearTimeout(t.h);

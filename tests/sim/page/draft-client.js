@@ -16,6 +16,9 @@
     reconnectDelayMs: num(q.get('simReconnectDelayMs'), 1500),
     autoPickMs: q.has('simAutoPick') ? num(q.get('simAutoPick'), 500) : null,
     decoy: q.get('simDecoy') !== '0',
+    // On RESET ESPN's page reloads ([SOURCE makoncline]); `stay` keeps the socket and waits for
+    // the restarted draft's INIT on it instead ([UNKNOWN] which ESPN's page does).
+    onReset: q.get('simOnReset') === 'stay' ? 'stay' : 'reload',
   };
   // The sport is the first path segment (/basketball/draft); game ids per protocol.md §2.1.
   var GAMES = { football: [1, 'ffl'], basketball: [3, 'fba'], baseball: [2, 'flb'], hockey: [4, 'fhl'] };
@@ -87,9 +90,18 @@
   function loadRoom() {
     var base = API + '/segments/0/leagues/' + leagueId;
     var filter = JSON.stringify({ players: { filterStatsForContainerIds: { value: ['00' + (Number(seasonId) - 1), '10' + seasonId] } } });
+    // A mock league's reads can answer 404 (protocol.md §4.2): the room still opens, without names.
+    var optional = function (promise) {
+      return promise.catch(function (err) {
+        if (!/^404 /.test(err.message)) throw err;
+        log('league read failed: ' + err.message.slice(0, 80));
+        setData('leagueReadFailed', 'true');
+        return {};
+      });
+    };
     return Promise.all([
-      getJson(base + '?view=mSettings&view=mTeam'),
-      getJson(base + '?view=draftInit&view=mSettings&filter=' + encodeURIComponent(filter), { headers: { 'x-fantasy-filter': filter } }),
+      optional(getJson(base + '?view=mSettings&view=mTeam')),
+      optional(getJson(base + '?view=draftInit&view=mSettings&filter=' + encodeURIComponent(filter), { headers: { 'x-fantasy-filter': filter } })),
       getJson(base + '/teams/' + teamId + '/draftSecurity', { headers: { 'X-Fantasy-Source': 'kona' } }),
     ]).then(function (r) {
       var league = r[0];
@@ -242,6 +254,9 @@
       case 'SOLD':
         log('sold: ' + playerName(Number(parts[2])) + ' to ' + teamName(Number(parts[1])) + ' for $' + parts[4]);
         break;
+      case 'RESET':
+        applyReset();
+        break;
       case 'TOKEN':
       case 'PONG':
       case 'DRAFT_LIST':
@@ -318,6 +333,25 @@
       return;
     }
     log('INIT: pick table not found');
+  }
+
+  // RESET: the pick table is gone. Either reload (a new socket, a new INIT) or clear the board
+  // and wait on this socket for the restarted draft's INIT.
+  function applyReset() {
+    var resets = Number(document.body.dataset.resets || 0) + 1;
+    setData('resets', resets);
+    log('draft reset by the commissioner');
+    if (opt.onReset === 'reload') {
+      exited = true; // no reconnect from the socket this page is leaving
+      location.reload();
+      return;
+    }
+    room.picks = room.picks.map(function () {
+      return null;
+    });
+    room.onClock = null;
+    room.phase = 'pre_draft';
+    render();
   }
 
   function applySelected(team, playerId, spot, swid) {

@@ -16,6 +16,8 @@ export const FRAME = {
   clockLobby: (msToStart: number): string => `CLOCK 0 ${msToStart}\n`,
   clockPick: (msRemaining: number, teamId: number): string => `CLOCK 6 ${msRemaining} ${teamId}\n`,
   clockComplete: (): string => 'CLOCK 4\n',
+  /** Commissioner reset: the pick table is gone (protocol.md §3.1). */
+  reset: (): string => 'RESET\n',
   autosuggest: (playerId: number): string => `AUTOSUGGEST ${playerId}\n`,
   draftList: (queue: readonly number[]): string => `DRAFT_LIST${queue.length ? ' ' + queue.join(' ') : ''}\n`,
   token: (joinToken: string | null): string => `TOKEN ${joinToken}\n`,

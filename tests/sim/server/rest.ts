@@ -93,6 +93,10 @@ export class EspnApi {
     m = LEAGUE_PATH.exec(url.pathname);
     if (m) {
       if (m[1] !== gameCode || !this.isOurLeague(m[2]!, m[3]!)) return json(404, errorBody('GENERAL_NOT_FOUND', 'Not Found'));
+      // A mock league is not readable (protocol.md §0.2, §4.2); its 404 body is [UNKNOWN], so it is
+      // the unknown league's. draftSecurity still answers: the page needs it to join ([UNKNOWN]
+      // how ESPN's mock room gets its code).
+      if (this.engine.opts.mockLeague === 'not-found') return json(404, errorBody('GENERAL_NOT_FOUND', 'Not Found'));
       const authed = this.isAuthenticated(cookies);
       if (this.league.privateLeague && !authed) return json(401, errorBody('AUTH_LEAGUE_NOT_VISIBLE'));
       return json(200, JSON.stringify(this.leagueBody(url.searchParams.getAll('view'), authed)));
@@ -141,7 +145,8 @@ export class EspnApi {
         currentMatchupPeriod: 1,
         isActive: true,
         isFull: true,
-        isViewable: true,
+        // Mock leagues are not viewable (protocol.md §4.3).
+        isViewable: this.engine.opts.mockLeague !== 'lobby',
         latestScoringPeriod: 0,
         firstScoringPeriod: 1,
         finalScoringPeriod: 17,
@@ -187,7 +192,7 @@ export class EspnApi {
       keeperCountFuture: 0,
       keeperOrderType: 'TRADITIONAL',
       isTradingEnabled: false,
-      leagueSubType: 'NONE',
+      leagueSubType: this.engine.opts.mockLeague === 'lobby' ? 'MOCKDRAFT_LOBBY' : 'NONE',
     };
     // "date is hidden from anonymous reads" (protocol.md §4.3).
     if (authed) draftSettings.date = this.engine.draftDate;

@@ -18,19 +18,25 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { DraftEngine } from '../engine/draft-engine';
-import { createFaults, type Faults } from '../faults/faults';
+import type { Faults } from '../faults/faults';
 import { SimEvents, type ConnectionRecord, type SimEvent } from '../socket/connection';
-import { DraftRoom } from '../socket/draft-room';
+import type { DraftRoom } from '../socket/draft-room';
 import { SIM_HOSTS, type SimCertificate } from './certs';
 import { serveDecoySocket } from './decoy-socket';
 import { servePage, type PageCookies } from './page-route';
-import { EspnApi } from './rest';
+import { LeagueSite, leagueOfApiPath, siteFor } from './league-site';
+import type { EspnApi } from './rest';
 
 export type { DropCode, FaultTarget, Faults } from '../faults/faults';
 export type { ConnectionRecord, SimEvent } from '../socket/connection';
 
 export interface ServerOptions {
   engine: DraftEngine;
+  /**
+   * Further leagues served at the same time, routed by league id (and season where the request
+   * names one); `engine` is the first. Each has its own sockets, REST answers and faults.
+   */
+  moreEngines?: DraftEngine[];
   cert: SimCertificate;
   host: string;
   /** 0 = ephemeral. */
@@ -54,15 +60,21 @@ export class SimServer {
   private readonly draftWss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   private readonly decoyWss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   private readonly events = new SimEvents();
+  /** One per league; the first is `opts.engine`'s, whose events, faults and history the server reports. */
+  readonly sites: LeagueSite[];
   private readonly room: DraftRoom;
   private readonly api: EspnApi;
   private readonly sockets = new Set<Duplex>();
   private boundPort = 0;
 
   constructor(private readonly opts: ServerOptions) {
-    this.api = new EspnApi(opts.engine);
-    this.room = new DraftRoom({ engine: opts.engine, events: this.events, pongDelayMs: opts.pongDelayMs, clientIdleTimeoutMs: opts.clientIdleTimeoutMs });
-    this.faults = createFaults(this.room, opts.engine.league.myTeamId);
+    const site = (engine: DraftEngine, events: SimEvents): LeagueSite =>
+      new LeagueSite({ engine, events, pongDelayMs: opts.pongDelayMs, clientIdleTimeoutMs: opts.clientIdleTimeoutMs });
+    this.sites = [site(opts.engine, this.events), ...(opts.moreEngines ?? []).map((engine) => site(engine, new SimEvents()))];
+    const first = this.sites[0]!;
+    this.api = first.api;
+    this.room = first.room;
+    this.faults = first.faults;
     this.server = https.createServer({ key: opts.cert.key, cert: opts.cert.cert }, (req, res) => this.onRequest(req, res));
     this.server.on('connection', (s) => {
       this.sockets.add(s);
@@ -71,7 +83,7 @@ export class SimServer {
     this.server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
     this.server.on('clientError', (_err, socket) => socket.destroy());
     this.decoyWss.on('connection', (ws) => {
-      this.events.emit({ type: 'decoy-connection' });
+      for (const site of this.sites) site.events.emit({ type: 'decoy-connection' });
       serveDecoySocket(ws, opts.decoyAccessToken);
     });
   }
@@ -104,7 +116,7 @@ export class SimServer {
         this.server.off('error', onError);
         const addr = this.server.address();
         this.boundPort = typeof addr === 'object' && addr ? addr.port : port;
-        this.room.open();
+        for (const s of this.sites) s.room.open();
         resolve(this.boundPort);
       };
       this.server.once('error', onError);
@@ -114,7 +126,7 @@ export class SimServer {
   }
 
   async close(): Promise<void> {
-    this.room.close();
+    for (const s of this.sites) s.room.close();
     for (const ws of this.decoyWss.clients) ws.terminate();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
@@ -132,13 +144,17 @@ export class SimServer {
     const url = req.url ?? '/';
     try {
       if (host === SIM_HOSTS.api) {
-        const out = this.api.handle({ method: req.method ?? 'GET', url, headers: req.headers });
+        const named = leagueOfApiPath(url.split('?')[0]!);
+        const api = siteFor(this.sites, named.leagueId, named.seasonId)?.api ?? this.api;
+        const out = api.handle({ method: req.method ?? 'GET', url, headers: req.headers });
         res.writeHead(out.status, out.headers);
         res.end(out.body);
         return;
       }
       if (host === SIM_HOSTS.page) {
-        const out = servePage(this.opts.engine.league, this.opts.pageCookies, url, req.headers);
+        const query = new URL(url, `https://${host}`).searchParams;
+        const named = siteFor(this.sites, numberOrNull(query.get('leagueId')), numberOrNull(query.get('seasonId')));
+        const out = servePage((named?.engine ?? this.opts.engine).league, this.opts.pageCookies, url, req.headers);
         res.writeHead(out.status, out.headers);
         res.end(out.body);
         return;
@@ -171,18 +187,23 @@ export class SimServer {
     const url = new URL(rawUrl, `https://${host}`);
     const m = /^\/game-(\d+)\/league-(\d+)\/JOIN$/.exec(url.pathname);
     if (!m) return rejectUpgrade(socket, 404, 'Not Found');
-    const league = this.opts.engine.league;
+    const site = siteFor(this.sites, Number(m[2]), null) ?? this.sites[0]!;
+    const league = site.engine.league;
     const refuse = (status: number, reason: string): void => {
-      this.events.emit({ type: 'upgrade-refused', status, reason });
+      site.events.emit({ type: 'upgrade-refused', status, reason });
       rejectUpgrade(socket, status, reason);
     };
-    if (this.faults.refusingUpgrades) return refuse(500, LEAGUE_INVALID);
+    if (site.faults.refusingUpgrades) return refuse(500, LEAGUE_INVALID);
     if (this.opts.requireBrowserUserAgent && !/Mozilla\/5\.0/.test(String(req.headers['user-agent'] ?? ''))) return refuse(403, 'Forbidden');
     if (Number(m[1]) !== league.gameId || Number(m[2]) !== league.leagueId || url.searchParams.get('2') !== String(league.leagueId)) {
       return refuse(500, LEAGUE_INVALID);
     }
-    this.draftWss.handleUpgrade(req, socket, head, (ws) => this.room.join(ws, url, rawUrl));
+    this.draftWss.handleUpgrade(req, socket, head, (ws) => site.room.join(ws, url, rawUrl));
   }
+}
+
+function numberOrNull(text: string | null): number | null {
+  return text !== null && /^\d+$/.test(text) ? Number(text) : null;
 }
 
 function hostOf(req: IncomingMessage): string {

@@ -7,7 +7,7 @@ import { WebSocket, type RawData } from 'ws';
 import type { DraftEngine, EngineEvent } from '../engine/draft-engine';
 import { FRAME } from '../rules/frames';
 import { rawDataText, type Conn, type ConnectionRecord, type SimEvents } from './connection';
-import { checkJoin, joinSequence } from './join-sequence';
+import { checkJoin, joinSequence, snapshotFrames } from './join-sequence';
 
 export interface DraftRoomOptions {
   engine: DraftEngine;
@@ -195,7 +195,11 @@ export class DraftRoom {
   private onEngineEvent(e: EngineEvent): void {
     if (e.type === 'frame') this.broadcast(e.frame);
     else if (e.type === 'autosuggest') for (const c of this.conns) this.send(c, FRAME.autosuggest(this.opts.engine.autosuggest(c.teamId)));
-    else if (e.type === 'team-frame') for (const c of this.conns) if (c.teamId === e.teamId) this.send(c, e.frame);
+    else if (e.type === 'team-frame') {
+      for (const c of this.conns) if (c.teamId === e.teamId) this.send(c, e.frame);
+    } else if (e.type === 'snapshot') {
+      for (const c of this.conns) for (const frame of snapshotFrames(this.opts.engine, c.teamId)) this.send(c, frame);
+    }
   }
 
   private broadcast(frame: string): void {

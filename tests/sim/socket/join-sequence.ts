@@ -57,3 +57,12 @@ export function joinSequence(engine: DraftEngine, team: SimTeam): JoinFrame[] {
     { to: 'room', frame: () => FRAME.joined(teamId, team.memberSwid) },
   ];
 }
+
+/**
+ * What a socket that stays open is sent when the draft restarts (commissioner reset): the new
+ * room's INIT, its CLOCK and the team's AUTOSUGGEST, as in the join. [UNKNOWN] whether ESPN sends
+ * these on the old socket at all; see DraftEngine.reset().
+ */
+export function snapshotFrames(engine: DraftEngine, teamId: number): string[] {
+  return [initFrameFor(engine, teamId), engine.clockFrame(), FRAME.autosuggest(engine.autosuggest(teamId))];
+}
