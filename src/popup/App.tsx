@@ -44,6 +44,7 @@ export function App() {
         now={Math.max(now, view.now)}
         onReload={reloadDraftTab}
         onExport={onExport}
+        utcOffsetMinutes={-new Date(now).getTimezoneOffset()}
         chooser={<DraftChooser drafts={drafts} chosenId={view.draftId} onChoose={setChosenDraftId} utcOffsetMinutes={-new Date(now).getTimezoneOffset()} />}
         onExportCapture={() => void downloadCapture(view.draftId, view.state.key, view.state.archive?.archivedAt).catch((error) => console.error(`Draft Watch: capture export failed: ${String(error)}`))}
       />

@@ -20,7 +20,8 @@ export function draftChoiceLabel(draft: DraftSummary, utcOffsetMinutes = 0): str
   return parts.join(' · ');
 }
 
-function localStamp(at: number, utcOffsetMinutes: number): string {
+/** `2025-08-31 02:31` in the user's time zone (offset given, so tests need no clock). */
+export function localStamp(at: number, utcOffsetMinutes: number): string {
   const iso = new Date(at + utcOffsetMinutes * 60_000).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }

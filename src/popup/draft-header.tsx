@@ -24,9 +24,10 @@ export function DraftHeader({ view }: { view: DraftView }) {
             You: <strong>{teamNameOf(state, state.myTeamId)}</strong>
           </span>
         ) : null}
-        <span class={`draft-status draft-status-${state.status}`} data-testid="draft-status" data-status={state.status}>
+        {/* An archive keeps the status it had when ESPN reset the draft; it will never move on, so it says what it is. */}
+        <span class={`draft-status draft-status-${state.archive ? 'archived' : state.status}`} data-testid="draft-status" data-status={state.status}>
           {/* Until the room's first snapshot the status is only the default: a late join is not "Not started". */}
-          {state.hasSnapshot || state.status !== 'pre_draft' ? STATUS_WORDS[state.status] : 'Waiting for the draft room'}
+          {state.archive ? 'Reset archive' : state.hasSnapshot || state.status !== 'pre_draft' ? STATUS_WORDS[state.status] : 'Waiting for the draft room'}
         </span>
         <span>
           <span data-testid="pick-count">{state.picks.length}</span> of {state.slots.length || '?'} picks
