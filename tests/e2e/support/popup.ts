@@ -35,11 +35,13 @@ export function exportJsonWithNames(popup: Page, attempts = 40): Promise<{ name:
 export async function exportJsonWithNamesVia(
   from: Pick<ExtensionBrowser, 'exportFile'>,
   attempts = 40,
+  /** `teamNames: false`: wait for player names only (a mock league's teams cannot be named). */
+  { teamNames = true }: { teamNames?: boolean } = {},
 ): Promise<{ name: string; text: string; log: PickLogJson }> {
   for (let attempt = 1; ; attempt += 1) {
     const file = await from.exportFile('Export JSON');
     const log = pickLogSchema.parse(JSON.parse(file.text));
-    const named = log.picks.every((pick) => pick.playerName !== null) && log.draft.teams.every((team) => team.name !== null);
+    const named = log.picks.every((pick) => pick.playerName !== null) && (!teamNames || log.draft.teams.every((team) => team.name !== null));
     if (named || attempt >= attempts) return { ...file, log };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -72,6 +72,8 @@ export interface EngineOptions {
    * answer 404, as ESPN does once a mock is over. `none`: a real league.
    */
   mockLeague?: 'none' | 'lobby' | 'not-found';
+  /** RESET → the restarted room opens (fresh INIT to open sockets, new lobby countdown). */
+  resetRestartMs?: number;
 }
 
 /**
@@ -123,6 +125,11 @@ export const ENGINE_DEFAULTS = {
   bidGapMs: 1_200,
   /** SOLD → next NOMINATION at real pace. */
   lotGapMs: 3_000,
+  /**
+   * RESET → restarted room. [UNKNOWN] at ESPN; long enough for a page that reloads on RESET to be
+   * back on a new socket first, short against the extension's INIT wait. Not scaled by the pace.
+   */
+  resetRestartMs: 1_000,
   /** A real league, not a mock. */
   mockLeague: 'none' as 'none' | 'lobby' | 'not-found',
 } as const;
@@ -174,6 +181,7 @@ export function resolveEngineOptions(options: Partial<EngineOptions>): ResolvedE
     lotGapMs: options.lotGapMs ?? scaled(D.lotGapMs),
     playerPoolSeed: options.playerPoolSeed ?? seed,
     mockLeague: options.mockLeague ?? D.mockLeague,
+    resetRestartMs: options.resetRestartMs ?? D.resetRestartMs,
   };
   if (resolved.timePerSelectionMs <= 1) throw new RangeError('timePerSelectionMs must be > 1');
   if (resolved.draftType === 'auction' && resolved.auctionBudget < resolved.rounds) {

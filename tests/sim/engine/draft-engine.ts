@@ -324,12 +324,13 @@ export class DraftEngine {
 
   /**
    * Commissioner reset (RESET, protocol.md §3.1): every socket gets `RESET`, every pick (and each
-   * member's queue) is gone, the keepers are placed again and the draft restarts from pick 1 after
-   * a fresh lobby countdown of `preDraftMs`; then every open socket is sent a fresh INIT
-   * (`snapshot` event). [UNKNOWN] what ESPN really does after RESET: whether the room goes back
-   * to the lobby or straight to pick 1, and whether a socket that stays open is sent a new INIT
-   * (the extension must cope either way: it reloads the tab when no INIT comes). The random
-   * streams go on, so the restarted draft differs from the one it replaces.
+   * member's queue) is gone and the keepers are placed again. `resetRestartMs` later the restarted
+   * room opens: every open socket is sent its fresh INIT (`snapshot` event) and a new lobby
+   * countdown of `preDraftMs` leads to pick 1; a socket that joins meanwhile gets the empty room's
+   * INIT at once. [UNKNOWN] what ESPN really does after RESET: how long it takes, whether the room
+   * goes back to the lobby or straight to pick 1, and whether a socket that stays open is sent a
+   * new INIT (the extension must cope either way: it reloads the tab when no INIT comes). The
+   * random streams go on, so the restarted draft differs from the one it replaces.
    */
   reset(): void {
     if (this.stopped || !this.started) return;
@@ -349,8 +350,11 @@ export class DraftEngine {
     placeKeepers(this.opts.keepers ?? [], { slots: this.slots, ledger: this.ledger, teams: this.teamState, template: this.template, pool: this.pool });
     this.setPhase('pre_draft');
     this.started = false;
-    this.start();
-    this.emit({ type: 'snapshot' });
+    this.draftDateValue = this.sched.now() + this.opts.resetRestartMs + this.opts.preDraftMs;
+    this.timers.later(this.opts.resetRestartMs, () => {
+      this.start();
+      this.emit({ type: 'snapshot' });
+    });
   }
 
   // ---------------------------------------------------------------- socket presence (from the socket layer)
