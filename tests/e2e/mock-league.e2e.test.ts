@@ -23,4 +23,14 @@ describe('a mock draft league in Chromium with the production build', () => {
     expect(messages).toContainEqual(expect.stringMatching(/Team names unavailable: HTTP 404/));
     expect(messages).toContainEqual(expect.stringMatching(/does not show this league \(mock drafts are not readable\); kept the socket's picks/));
   });
+
+  it("follows a mock lobby league whose reads say MOCKDRAFT_LOBBY and not viewable, names and all", async () => {
+    room = await DraftRoom.open({ sim: { ...SMALL_MOCK, seed: 'mock-lobby', mockLeague: 'lobby' } });
+    await room.expectExportEqualsTruth();
+    const view = (await room.view())!;
+    expect(view.state.teams.map((team) => team.name).sort()).toEqual(room.sim.league.teams.map((team) => team.name).sort());
+    await expect
+      .poll(async () => ((await room!.view())?.events ?? []).map((event) => event.message), { timeout: 30_000, interval: 250 })
+      .toContainEqual(expect.stringMatching(/^Confirmed 18 picks against ESPN's API/));
+  });
 });

@@ -22,7 +22,8 @@ describe('two simultaneous drafts in two tabs in Chromium with the production bu
 
   it('keeps each league apart and exports each, through the popup’s chooser, equal to its own truth', async () => {
     group = await startLeagues(PACE, [
-      { leagueId: 31_000_001, seed: 'league-a', teams: 4, rounds: 4 },
+      // A runs long enough to be recovered mid-draft while B goes on.
+      { leagueId: 31_000_001, seed: 'league-a', teams: 4, rounds: 8, pickIntervalMs: 300 },
       { leagueId: 31_000_002, seed: 'league-b', teams: 6, rounds: 3 },
     ]);
     const [a, b] = group.leagues as [Simulator, Simulator];
@@ -35,12 +36,17 @@ describe('two simultaneous drafts in two tabs in Chromium with the production bu
     const context = browser.control.context();
     for (const sim of [a, b]) {
       const tab = await context.newPage();
-      await tab.goto(sim.draftPageUrlFor({ query: { simPingMs: 3000 } }));
+      await tab.goto(sim.draftPageUrlFor({ query: { simPingMs: 3000, simReconnect: 'never' } }));
     }
     await expect.poll(() => [a.connections, b.connections], { timeout: 30_000 }).toEqual([1, 1]);
     a.start();
     b.start();
+    // League A's socket closes and ESPN's page there does not reconnect: only A's tab is reloaded.
+    await a.whenPicks(4);
+    a.faults.drop(1000);
     await Promise.all([a.whenComplete(), b.whenComplete()]);
+    expect(a.connectionHistory.length).toBeGreaterThanOrEqual(2);
+    expect(b.connectionHistory).toHaveLength(1);
 
     const drafts = await listDrafts((message) => browser!.sendMessage(message));
     await expect
@@ -60,7 +66,6 @@ describe('two simultaneous drafts in two tabs in Chromium with the production bu
         sim.league.teams.map((team) => [team.teamId, team.name]),
       );
       expectPickLogEqualsTruth(log, sim.truth());
-      await browser.control.screenshot({ path: `/tmp/kinds-a-league-${sim.league.leagueId}.png`, fullPage: true });
     }
   });
 });
