@@ -52,4 +52,16 @@ describe('a commissioner reset in Chromium with the production build', () => {
     expect(new Set(view.state.picks.map((pick) => pick.source))).toEqual(new Set(['socket']));
     await expectArchiveEqualsPicksBeforeReset(room, false);
   });
+
+  it('the page stays on its socket and ESPN sends it no new INIT: the extension reloads the tab within its INIT wait', async () => {
+    room = await DraftRoom.open({ sim: { ...SMALL, seed: 'reset-stay-silent', resetSendsInit: false }, pageQuery: { simOnReset: 'stay' } });
+    await room.sim.whenPicks(PICKS_BEFORE_RESET);
+    room.sim.reset();
+    await room.expectExportEqualsTruth();
+    // Only the extension's reload could bring the restarted draft: a second socket.
+    expect(room.sim.connectionHistory).toHaveLength(2);
+    const messages = (await room.view())!.events.map((event) => event.message);
+    expect(messages).toContainEqual(expect.stringMatching(/ESPN sent no snapshot of the restarted draft within/));
+    await expectArchiveEqualsPicksBeforeReset(room, true);
+  });
 });

@@ -74,6 +74,8 @@ export interface EngineOptions {
   mockLeague?: 'none' | 'lobby' | 'not-found';
   /** RESET → the restarted room opens (fresh INIT to open sockets, new lobby countdown). */
   resetRestartMs?: number;
+  /** Whether sockets still open when the restarted room opens are sent its INIT (else only new sockets get one). */
+  resetSendsInit?: boolean;
 }
 
 /**
@@ -130,6 +132,11 @@ export const ENGINE_DEFAULTS = {
    * back on a new socket first, short against the extension's INIT wait. Not scaled by the pace.
    */
   resetRestartMs: 1_000,
+  /**
+   * [UNKNOWN] at ESPN, whose page reloads on RESET; the sim sends it by default so a page that
+   * stays on its socket can follow the restart, and `false` tests the extension's own reload.
+   */
+  resetSendsInit: true,
   /** A real league, not a mock. */
   mockLeague: 'none' as 'none' | 'lobby' | 'not-found',
 } as const;
@@ -182,6 +189,7 @@ export function resolveEngineOptions(options: Partial<EngineOptions>): ResolvedE
     playerPoolSeed: options.playerPoolSeed ?? seed,
     mockLeague: options.mockLeague ?? D.mockLeague,
     resetRestartMs: options.resetRestartMs ?? D.resetRestartMs,
+    resetSendsInit: options.resetSendsInit ?? D.resetSendsInit,
   };
   if (resolved.timePerSelectionMs <= 1) throw new RangeError('timePerSelectionMs must be > 1');
   if (resolved.draftType === 'auction' && resolved.auctionBudget < resolved.rounds) {

@@ -353,7 +353,7 @@ export class DraftEngine {
     this.draftDateValue = this.sched.now() + this.opts.resetRestartMs + this.opts.preDraftMs;
     this.timers.later(this.opts.resetRestartMs, () => {
       this.start();
-      this.emit({ type: 'snapshot' });
+      if (this.opts.resetSendsInit) this.emit({ type: 'snapshot' });
     });
   }
 

@@ -55,6 +55,20 @@ describe('commissioner reset (engine, virtual time)', () => {
     engine.stop();
   });
 
+  it('resetSendsInit: false restarts the room without a snapshot for open sockets', () => {
+    const sched = new VirtualScheduler();
+    const engine = new DraftEngine({ seed: 3, teams: 4, rounds: 2, pickIntervalMs: 500, preDraftMs: 1000, resetSendsInit: false }, sched);
+    const events: string[] = [];
+    engine.onEvent((e) => events.push(e.type));
+    engine.start();
+    sched.runUntil(() => engine.pickCount >= 2);
+    engine.reset();
+    sched.runUntil(() => engine.phase === 'complete');
+    expect(events).not.toContain('snapshot');
+    expect(engine.truth()).toHaveLength(8);
+    engine.stop();
+  });
+
   it('does nothing before the draft was started', () => {
     const engine = new DraftEngine({ seed: 3, teams: 4, rounds: 2 }, new VirtualScheduler());
     engine.reset();
