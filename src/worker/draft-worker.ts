@@ -16,6 +16,7 @@ import { readLeagueName } from '../lookups/league-name';
 import type { Transports } from '../lookups/league-client';
 import { DEFAULT_LOOKUP_OPTIONS, hasAttemptsLeft, type LookupOptions } from '../lookups/retry';
 import { applyTeamNames } from '../draft/apply-team-names';
+import { logEntry } from '../draft/log';
 import { superviseBatchAndArrival, superviseInput, type Supervision } from './supervise';
 import { claimReconcileAttempt, commitReconcileOutcome, reconcileWithRest } from '../lookups/final-board';
 import type { TabControl } from '../adapters/tab-control';
@@ -427,11 +428,19 @@ export class DraftWorker {
 }
 
 /**
- * An archived draft's own record: the live record's log so far (it tells how the draft got there)
- * and its drift, under the archive's derived id.
+ * An archived draft's own record: the live record's log so far (it tells how the draft got there),
+ * closed by why it ends there (its exported log would otherwise stop without a word about the
+ * reset), and its drift, under the archive's derived id.
  */
 function archiveRecord(state: DraftState, live: DraftRecord | undefined, now: number): DraftRecord {
   const id = state.archive?.id ?? archivedDraftId(state.key, now);
-  const record: DraftRecord = { id, state, events: live?.events ?? [], lastActiveAt: now, drift: live?.drift ?? emptyDrift() };
+  const picks = state.picks.length;
+  const closing = logEntry(
+    state.archive?.archivedAt ?? now,
+    'warn',
+    'reset',
+    `ESPN reset the draft here: this archive keeps the ${picks} pick${picks === 1 ? '' : 's'} made before the reset; the restarted draft goes on as ${draftIdOf(state.key)}.`,
+  );
+  const record: DraftRecord = { id, state, events: appendEvents(live?.events ?? [], [closing]), lastActiveAt: now, drift: live?.drift ?? emptyDrift() };
   return live?.leagueName !== undefined ? { ...record, leagueName: live.leagueName } : record;
 }

@@ -28,6 +28,7 @@ describe('a commissioner reset in Chromium with the production build', () => {
     expect(await open.control.locator('[data-testid="health-status"]').textContent()).toContain('Reset archive');
     expect(await open.control.locator('[data-testid="reload-draft-tab"]').count()).toBe(0);
     expect(log.draft.archive?.reason).toBe('reset');
+    expect(log.events.at(-1)?.message).toMatch(/^ESPN reset the draft here: this archive keeps the \d+ picks made before the reset/);
     expectPickLogEqualsTruth(log, before[0]!);
   }
 
@@ -58,8 +59,8 @@ describe('a commissioner reset in Chromium with the production build', () => {
     await room.sim.whenPicks(PICKS_BEFORE_RESET);
     room.sim.reset();
     await room.expectExportEqualsTruth();
-    // Only the extension's reload could bring the restarted draft: a second socket.
-    expect(room.sim.connectionHistory).toHaveLength(2);
+    // Only the extension's reload could bring the restarted draft: a new socket.
+    expect(room.sim.connectionHistory.length).toBeGreaterThanOrEqual(2);
     const messages = (await room.view())!.events.map((event) => event.message);
     expect(messages).toContainEqual(expect.stringMatching(/ESPN sent no snapshot of the restarted draft within/));
     await expectArchiveEqualsPicksBeforeReset(room, true);

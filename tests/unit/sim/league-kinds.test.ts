@@ -185,6 +185,14 @@ describe('simulator server: reset and several leagues', () => {
     expect((JSON.parse(readA.body) as { teams: unknown[] }).teams).toHaveLength(4);
     expect((await simRequest(a, api(222))).status).toBe(404);
     expect((await simRequest(a, api(333))).status).toBe(404);
+    // Routed by season too: league 111 of another season is not served.
+    expect((await simRequest(a, api(111).replace('/seasons/2026/', '/seasons/2025/'))).status).toBe(404);
+    const security = await simRequest(
+      b,
+      `https://lm-api-reads.fantasy.espn.com/apis/v3/games/ffl/seasons/2026/segments/0/leagues/222/teams/${b.league.myTeamId}/draftSecurity`,
+      { headers: { Cookie: `SWID=${b.league.teams.find((t) => t.teamId === b.league.myTeamId)!.memberSwid}; espn_s2=${a.league.espnS2}` } },
+    );
+    expect(security.body).toBe(String(b.securityCode));
     const pageB = await simRequest(a, b.draftPageUrl);
     expect(pageB.status).toBe(200);
   });

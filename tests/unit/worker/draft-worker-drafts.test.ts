@@ -172,6 +172,13 @@ describe('a commissioner reset', () => {
     expect(archive.id).toBe(archive.state.archive!.id);
     expect(archive.id.startsWith(`${idOf(LEAGUE_A)}:reset-`)).toBe(true);
     expect(archive.state.picks.map((p) => p.playerId)).toEqual([4362628, 4430807, 3929630]);
+    // Its own log ends by saying why it stops there.
+    expect(archive.events.at(-1)).toMatchObject({
+      level: 'warn',
+      kind: 'reset',
+      at: archive.state.archive!.archivedAt,
+      message: `ESPN reset the draft here: this archive keeps the 3 picks made before the reset; the restarted draft goes on as ${idOf(LEAGUE_A)}.`,
+    });
 
     const listed = await worker.listDrafts();
     expect(listed.find((d) => d.draftId === archive.id)).toMatchObject({ archivedAt: archive.state.archive!.archivedAt, picks: 3, tabId: null });
