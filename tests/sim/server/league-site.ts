@@ -7,6 +7,7 @@
 import type { DraftEngine } from '../engine/draft-engine';
 import { createFaults, type Faults } from '../faults/faults';
 import type { SimEvents } from '../socket/connection';
+import { sportNamed } from '../sports';
 import { DraftRoom } from '../socket/draft-room';
 import { EspnApi } from './rest';
 
@@ -51,9 +52,15 @@ export function siteFor(sites: readonly LeagueSite[], leagueId: number | null, s
   return sites.find((s) => s.leagueId === leagueId && (seasonId === null || s.seasonId === seasonId)) ?? null;
 }
 
-/** League and season named by a REST path (`…/seasons/S/…/leagues/L…`); null where absent. */
-export function leagueOfApiPath(path: string): { leagueId: number | null; seasonId: number | null } {
+/** Game, league and season named by a REST path (`…/games/G/seasons/S/…/leagues/L…`); null where absent. */
+export function leagueOfApiPath(path: string): { game: string | null; leagueId: number | null; seasonId: number | null } {
+  const game = /\/games\/([a-z]+)\//.exec(path);
   const league = /\/leagues\/(\d+)(?:[/?]|$)/.exec(path);
   const season = /\/seasons\/(\d+)\//.exec(path);
-  return { leagueId: league ? Number(league[1]) : null, seasonId: season ? Number(season[1]) : null };
+  return { game: game ? game[1]! : null, leagueId: league ? Number(league[1]) : null, seasonId: season ? Number(season[1]) : null };
+}
+
+/** For a request that names no league (the season's player pool): the first site of that game (`ffl`, `fba`, …). */
+export function siteForGame(sites: readonly LeagueSite[], game: string | null): LeagueSite | null {
+  return sites.find((s) => sportNamed(s.engine.league.sport).gameCode === game) ?? null;
 }

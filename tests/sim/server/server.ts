@@ -24,7 +24,7 @@ import type { DraftRoom } from '../socket/draft-room';
 import { SIM_HOSTS, type SimCertificate } from './certs';
 import { serveDecoySocket } from './decoy-socket';
 import { servePage, type PageCookies } from './page-route';
-import { LeagueSite, leagueOfApiPath, siteFor } from './league-site';
+import { LeagueSite, leagueOfApiPath, siteFor, siteForGame } from './league-site';
 import type { EspnApi } from './rest';
 
 export type { DropCode, FaultTarget, Faults } from '../faults/faults';
@@ -145,7 +145,8 @@ export class SimServer {
     try {
       if (host === SIM_HOSTS.api) {
         const named = leagueOfApiPath(url.split('?')[0]!);
-        const api = siteFor(this.sites, named.leagueId, named.seasonId)?.api ?? this.api;
+        const site = named.leagueId === null ? siteForGame(this.sites, named.game) : siteFor(this.sites, named.leagueId, named.seasonId);
+        const api = site?.api ?? this.api;
         const out = api.handle({ method: req.method ?? 'GET', url, headers: req.headers });
         res.writeHead(out.status, out.headers);
         res.end(out.body);

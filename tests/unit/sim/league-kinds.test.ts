@@ -151,6 +151,19 @@ describe('simulator server: reset and several leagues', () => {
     expect(live).toEqual(s.truth().map((p) => [p.teamId, p.playerId, p.rosterSpot]));
   });
 
+  it('serves each sport its own player pool when leagues of two sports share the server', async () => {
+    const group = await startLeagues({ ...FAST, autoStart: false }, [
+      { leagueId: 111, seed: 'a', teams: 4, rounds: 3 },
+      { leagueId: 333, seed: 'c', teams: 4, rounds: 3, sport: 'basketball' },
+    ]);
+    groups.push(group);
+    const [football, basketball] = group.leagues as [Simulator, Simulator];
+    const pool = async (game: string) =>
+      (JSON.parse((await simRequest(football, `https://lm-api-reads.fantasy.espn.com/apis/v3/games/${game}/seasons/2026/players?view=players_wl`)).body) as Array<{ id: number }>).map((p) => p.id);
+    expect(await pool('ffl')).toEqual(football.players.map((p) => p.id));
+    expect(await pool('fba')).toEqual(basketball.players.map((p) => p.id));
+  });
+
   it('serves two leagues on one port, each with its own sockets, truth, REST and page', async () => {
     const group = await startLeagues({ ...FAST, autoStart: false }, [
       { leagueId: 111, seed: 'a', teams: 4, rounds: 3 },
