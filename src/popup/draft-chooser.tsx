@@ -12,12 +12,12 @@ const STATUS_WORDS: Readonly<Record<DraftStatus, string>> = {
 /**
  * One chooser line, e.g. "Office League · 2025 · Football · in progress · 12 picks": the league's
  * name once ESPN gave it, else "League 123456789" (mock leagues have no readable name). The picks
- * a commissioner reset archived are marked "reset archive" with the moment of the reset.
+ * a commissioner reset archived say "reset archive" and the moment of the reset instead of a status.
  */
 export function draftChoiceLabel(draft: DraftSummary, utcOffsetMinutes = 0): string {
-  const parts = [leagueLabel(draft.leagueName, draft.leagueId), String(draft.seasonId), sportLabel(draft.game), STATUS_WORDS[draft.status], `${draft.picks} pick${draft.picks === 1 ? '' : 's'}`];
-  if (draft.archivedAt !== null) parts.push(`reset archive ${localStamp(draft.archivedAt, utcOffsetMinutes)}`);
-  return parts.join(' · ');
+  // An archive's status is frozen at the reset ("in progress" would be wrong): the reset says it all.
+  const status = draft.archivedAt !== null ? `reset archive ${localStamp(draft.archivedAt, utcOffsetMinutes)}` : STATUS_WORDS[draft.status];
+  return [leagueLabel(draft.leagueName, draft.leagueId), String(draft.seasonId), sportLabel(draft.game), status, `${draft.picks} pick${draft.picks === 1 ? '' : 's'}`].join(' · ');
 }
 
 /** `2025-08-31 02:31` in the user's time zone (offset given, so tests need no clock). */

@@ -65,7 +65,7 @@ describe('the capture button', () => {
 describe('DraftChooser', () => {
   it('names each draft by league, season, sport, status and picks; archives are marked "reset archive"', () => {
     expect(draftChoiceLabel(LIVE)).toBe('League 123456789 · 2025 · Football · in progress · 5 picks');
-    expect(draftChoiceLabel(ARCHIVE)).toBe('League 123456789 · 2025 · Football · in progress · 12 picks · reset archive 2025-08-31 02:31');
+    expect(draftChoiceLabel(ARCHIVE)).toBe('League 123456789 · 2025 · Football · reset archive 2025-08-31 02:31 · 12 picks');
     expect(draftChoiceLabel(ARCHIVE, -420)).toContain('reset archive 2025-08-30 19:31');
     expect(draftChoiceLabel(OTHER)).toBe('League 555 · 2026 · Basketball · not started · 0 picks');
   });
