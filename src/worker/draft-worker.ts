@@ -249,8 +249,10 @@ export class DraftWorker {
     if (record.state.teams.every((team) => team.name !== null)) return;
     this.teamNameAttempts.set(record.id, attempts + 1);
     this.teamNamesInFlight.add(record.id);
-    void readTeamNames(this.deps.transports, tabId, record.state.key, this.deps.now, this.lookupOptions).finally(() => this.teamNamesInFlight.delete(record.id)).then((outcome) =>
-      this.serialize(async () => {
+    void readTeamNames(this.deps.transports, tabId, record.state.key, this.deps.now, this.lookupOptions).finally(() => this.teamNamesInFlight.delete(record.id)).then((outcome) => {
+      // A mock league's 404 is final: one warning in its log, not one per attempt.
+      if (outcome.teams === null && outcome.final) this.teamNameAttempts.set(record.id, Number.POSITIVE_INFINITY);
+      return this.serialize(async () => {
         const latest = await this.deps.store.getDraft(record.id);
         if (!latest) return;
         const reduction = outcome.teams ? applyTeamNames(latest.state, outcome.teams, this.deps.now()) : { state: latest.state, log: [] };
@@ -258,8 +260,8 @@ export class DraftWorker {
         if (reduction.state === latest.state && log.length === 0) return;
         await this.deps.store.saveBatch([{ ...latest, state: reduction.state, events: appendEvents(latest.events, log) }], null);
         this.draftCommitted(record.id);
-      }),
-    );
+      });
+    });
   }
 
   /**

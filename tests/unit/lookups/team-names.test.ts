@@ -71,16 +71,17 @@ describe('readTeamNames', () => {
   });
 
   it.each([
-    [401, "HTTP 401: the league is private and needs the user's ESPN login cookies"],
-    [403, "HTTP 403: the league is private and needs the user's ESPN login cookies"],
-    [404, 'HTTP 404: league not found (mock-draft leagues are not readable)'],
-    [503, 'HTTP 503: ESPN server error'],
-    [302, 'HTTP 302'],
-  ])('logs a warning and returns no teams for HTTP %i', async (status, message) => {
+    [401, "HTTP 401: the league is private and needs the user's ESPN login cookies", false],
+    [403, "HTTP 403: the league is private and needs the user's ESPN login cookies", false],
+    [404, 'HTTP 404: league not found (mock-draft leagues are not readable)', true],
+    [503, 'HTTP 503: ESPN server error', false],
+    [302, 'HTTP 302', false],
+  ])('logs a warning and returns no teams for HTTP %i (final: %s)', async (status, message, final) => {
     const { pageFetch } = answering(status, '{"teams":[{"id":1,"name":"x"}]}');
     expect(await readTeamNames(pageFetch, TAB, KEY, now)).toEqual({
       teams: null,
       log: [{ at: NOW, level: 'warn', kind: 'teams', message: `Team names unavailable: ${message}` }],
+      final,
     });
   });
 
@@ -89,6 +90,7 @@ describe('readTeamNames', () => {
     expect(await readTeamNames(pageFetch, TAB, KEY, now)).toEqual({
       teams: null,
       log: [{ at: NOW, level: 'warn', kind: 'teams', message: 'Team names unavailable: response is not valid JSON' }],
+      final: false,
     });
   });
 
@@ -109,6 +111,7 @@ describe('readTeamNames', () => {
     expect(await readTeamNames(pageFetch, TAB, KEY, now)).toEqual({
       teams: null,
       log: [{ at: NOW, level: 'warn', kind: 'teams', message: `Team names unavailable: ${result.message}` }],
+      final: false,
     });
   });
 
@@ -119,6 +122,7 @@ describe('readTeamNames', () => {
     expect(await readTeamNames(pageFetch, TAB, KEY, now)).toEqual({
       teams: null,
       log: [{ at: NOW, level: 'warn', kind: 'teams', message: 'Team names unavailable: Error: No tab with id: 17.' }],
+      final: false,
     });
   });
 

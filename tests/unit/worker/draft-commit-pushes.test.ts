@@ -150,6 +150,19 @@ describe('the popup is pushed again after every commit that changes what it show
     expect((await store.getDraft(DRAFT_ID))?.events.some((entry) => entry.kind === 'league' && entry.message.includes('HTTP 404'))).toBe(true);
   });
 
+  it("a mock league's teams (404) are asked once: one warning in its log, not one per attempt", async () => {
+    const { store, worker, requests } = await harness(() => ({ ok: true, status: 404, body: '{}' }));
+    await worker.handleHookBatch(TAB, page, openingBatch());
+    const teamsAsked = () => requests.filter((url) => url.includes('view=mTeam')).length;
+    await vi.waitFor(async () => expect((await store.getDraft(DRAFT_ID))?.events.some((entry) => entry.kind === 'teams')).toBe(true));
+    for (let seq = 2; seq < 8; seq += 1) {
+      await worker.handleHookBatch(TAB, page, [{ k: 'frame', sid: 's1', seq, dir: 'in', at: T + seq, data: 'CLOCK 4\n' }]);
+      await new Promise((done) => setTimeout(done, 5));
+    }
+    expect(teamsAsked()).toBe(1);
+    expect((await store.getDraft(DRAFT_ID))?.events.filter((entry) => entry.kind === 'teams')).toHaveLength(1);
+  });
+
   it('a failed read (server error) stores nothing and asks again on a later batch, at most the schedule allows', async () => {
     const { store, worker, requests } = await harness((request) => (request.url.includes('view=mSettings') ? { ok: true, status: 503, body: '' } : byView(request)));
     await worker.handleHookBatch(TAB, page, openingBatch());
