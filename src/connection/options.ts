@@ -2,7 +2,8 @@
  * Every threshold of the connection wing: the stall rule (run in the page), the recovery policy and
  * the health bookkeeping (run in the worker). All durations in ms.
  *
- * This file imports nothing, because the MAIN-world page hook bundles it (through silence.ts).
+ * The stall rule's four fields live in silence-defaults.ts (the MAIN-world page hook bundles only
+ * those); this file adds the worker's fields around them.
  * Settings (src/worker/settings.ts) override single fields; anything not set is `DEFAULT`.
  *
  * Cadences the values rely on (protocol.md §2.3, §3.1; measured in fixtures/session-a.jsonl):
@@ -13,16 +14,10 @@
  * - The page PINGs every 14.0–15.4 s and the PONG comes back in 0.10–0.19 s.
  * - INIT is the 2nd frame of a socket and arrived 0.22 s after open; a pick clock is 30 s.
  */
-export interface Options {
-  // ── The stall rule (silence.ts) ────────────────────────────────────────────────────────────
-  /** Longest silence tolerated before or during the draft. */
-  activeBudgetMs: number;
-  /** Longest silence tolerated while the League Manager paused the draft. */
-  pausedBudgetMs: number;
-  /** Longest silence tolerated after the draft is complete. */
-  completeBudgetMs: number;
-  /** How long a PING may go unanswered, with nothing else arriving either, before the socket stalls. */
-  pongTimeoutMs: number;
+import { DEFAULT_SILENCE_CONFIG, SILENCE_OPTION_KEYS, type SilenceOptions } from './silence-defaults';
+
+export interface Options extends SilenceOptions {
+  // The stall rule's four fields (silence.ts) come from SilenceOptions (silence-defaults.ts).
 
   // ── The recovery policy (reducer.ts) ───────────────────────────────────────────────────────
   /** After a drop or stall, how long ESPN's own client gets to open a new socket before we reload. */
@@ -62,19 +57,8 @@ export interface Options {
 
 /** The documented defaults; each value's reason is beside it. */
 export const DEFAULT: Readonly<Options> = Object.freeze({
-  // 11 s: session A's largest inbound gap is 5.03 s, so this tolerates one entirely missed 5 s CLOCK
-  // tick plus a second of jitter (and exceeds the 10.01 s largest CLOCK-only gap). Checked every
-  // ~1 s, a dead socket is reported ≤ 12 s after its last frame: within one 30 s pick clock.
-  activeBudgetMs: 11_000,
-  // 45 s: the bare pause CLOCK's cadence is undocumented, so generous; no pick can be missed while
-  // paused, so slow detection costs nothing.
-  pausedBudgetMs: 45_000,
-  // 45 s: two missed 20 s `CLOCK 4` ticks plus margin, since that cadence is sourced, not captured.
-  completeBudgetMs: 45_000,
-  // 6 s: 30× the slowest PONG in session A (0.194 s), yet sooner than the silence budget when a
-  // PING was in flight. Inbound frames after the PING prove the ESPN → page direction (the one
-  // picks arrive on) works, so a lost PONG alone never reloads in the middle of a pick.
-  pongTimeoutMs: 6_000,
+  // The stall rule's four values; their reasons are in silence-defaults.ts.
+  ...DEFAULT_SILENCE_CONFIG,
 
   // 8 s: ESPN's reconnect timing is undocumented; 8 s lets a quick automatic reconnect win (a
   // reload costs the user the page state), while detection (≤ 12 s) + grace still reloads within
@@ -116,8 +100,7 @@ export const DEFAULT: Readonly<Options> = Object.freeze({
 });
 
 /** The fields the page hook's stall rule reads. */
-export const SILENCE_OPTION_KEYS = ['activeBudgetMs', 'pausedBudgetMs', 'completeBudgetMs', 'pongTimeoutMs'] as const;
-export type SilenceOptions = Pick<Options, (typeof SILENCE_OPTION_KEYS)[number]>;
+export { SILENCE_OPTION_KEYS, type SilenceOptions };
 
 /** The fields the user may tune for recovery (Settings' `recovery` section). */
 export const RECOVERY_OPTION_KEYS = [

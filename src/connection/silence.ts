@@ -3,16 +3,16 @@
  *
  * The MAIN-world page hook calls `detectStall` about once a second and on every frame, so it
  * stays tiny: plain numbers in, `null` (the common case, no allocation) or a small verdict out.
- * It imports only options.ts (which imports nothing), because it is bundled into the page script.
+ * It imports only silence-defaults.ts (which imports nothing), because it is bundled into the page script.
  *
  * All inputs are absolute epoch-ms timestamps from one clock, and the rule only compares
  * differences. Hidden tabs throttle timers, so the rule must never count its own calls
  * ("three checks without a frame"): one late check sees the whole silence at once.
  *
- * The cadences the budgets rely on, and each default's reason, are in options.ts.
+ * The cadences the budgets rely on, and each default's reason, are in options.ts and silence-defaults.ts.
  */
 
-import { DEFAULT, pickOptions, SILENCE_OPTION_KEYS, type SilenceOptions } from './options';
+import { DEFAULT_SILENCE_CONFIG, SILENCE_OPTION_KEYS, type SilenceOptions } from './silence-defaults';
 
 /** Why the socket was declared stalled. */
 export type StallCause = 'silence' | 'pong-timeout';
@@ -35,11 +35,11 @@ export type SilencePhase = 'active' | 'paused' | 'complete';
 /** The option fields the page hook may set (and must check: the page world is not trusted). */
 export { SILENCE_OPTION_KEYS };
 
-/** The silence budgets and PONG timeout; see options.ts for each value's reason. */
+/** The silence budgets and PONG timeout; see silence-defaults.ts for each value's reason. */
 export type SilenceConfig = SilenceOptions;
 
-/** The stall rule's defaults: the silence fields of the one connection DEFAULT. */
-export const DEFAULT_SILENCE_CONFIG: Readonly<SilenceConfig> = Object.freeze(pickOptions(DEFAULT, SILENCE_OPTION_KEYS));
+/** The stall rule's defaults (also the silence fields of the connection DEFAULT in options.ts). */
+export { DEFAULT_SILENCE_CONFIG };
 
 /**
  * Decides whether the draft socket has stalled.

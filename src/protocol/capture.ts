@@ -4,7 +4,7 @@ import { redactSocketUrl } from '../contract/redact';
 import { SWID_ANYWHERE } from '../contract/swid';
 
 export interface CaptureInput {
-  /** The recent frames, oldest first (appendRecentFrame). */
+  /** The recent frames, oldest first (RecentFrameRing.toArray). */
   frames: readonly RecentFrame[];
   /** The draft socket's URL as the shell knows it (raw or already redacted); null when unknown. */
   socketUrl: string | null;

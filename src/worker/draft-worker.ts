@@ -182,6 +182,8 @@ export class DraftWorker {
   /** The user cleared stored drafts (options page); queued so no batch commits half-way through. */
   clearStoredDrafts(): Promise<number> {
     return this.serialize(async () => {
+      // The in-memory frames belong to those drafts too (they hold member ids): forget them with them.
+      this.recentFrames.clear();
       const removed = await this.deps.store.clearDrafts();
       this.tellDraftList([{ type: 'drafts-changed' }]);
       return removed;

@@ -8,7 +8,7 @@ import { emptyDrift } from '../draft/drift';
 import { markDesynced } from '../draft/mark-desynced';
 import { parseFrame } from '../protocol/parse-frame';
 import { draftIdOf, draftKeyFor, keyOfDraftId, pageDraftKey } from '../draft/draft-id';
-import type { TabSession } from '../store/records';
+import type { SocketProgress, TabSession } from '../store/records';
 
 /** A draft the ingest step may read and write, by id. Missing ids are created on demand. */
 export type DraftLookup = (id: string) => DraftState | undefined;
@@ -69,9 +69,21 @@ export function ingestHookItems(
 
   const draftFor = (id: string, key: DraftKey): DraftState => drafts.get(id) ?? lookup(id) ?? createDraftState(key, now);
   const driftFor = (id: string): ProtocolDrift => drifts.get(id) ?? lookupDrift(id) ?? emptyDrift();
+  // The lists in `logs` are this call's own, so they grow in place (no copy per frame).
   const addLog = (id: string, entries: LogEntry[]): void => {
     if (entries.length === 0) return;
-    logs.set(id, (logs.get(id) ?? []).concat(entries));
+    const list = logs.get(id);
+    if (list) list.push(...entries);
+    else logs.set(id, entries.slice());
+  };
+  // Socket progress copied from `session` once per call and then updated in place, instead of
+  // a fresh copy per frame: the caller's session is never mutated.
+  const ownedProgress = new Set<string>();
+  const ownProgress = (sid: string): SocketProgress => {
+    const progress = current.sockets[sid]!;
+    if (ownedProgress.has(sid)) return progress;
+    ownedProgress.add(sid);
+    return (current.sockets[sid] = { ...progress });
   };
 
   for (const item of items) {
@@ -94,11 +106,11 @@ export function ingestHookItems(
     // A socket we never saw open (e.g. its open item was lost): it belongs to this page's draft.
     const draftId = socket?.draftId ?? current.draftId ?? draftIdOf(pageDraftKey(page));
     if (socket === undefined) current.sockets[item.sid] = { draftId, lastSeq: 0, openedAt: item.at, closedAt: null };
-    const progress = current.sockets[item.sid]!;
     if (item.k === 'frame') {
-      if (item.seq <= progress.lastSeq) continue;
+      if (item.seq <= current.sockets[item.sid]!.lastSeq) continue;
+      const progress = ownProgress(item.sid);
       const missed = item.seq - progress.lastSeq - 1;
-      current.sockets[item.sid] = { ...progress, lastSeq: item.seq };
+      progress.lastSeq = item.seq;
       const key = keyOfDraftId(draftId);
       let state = draftFor(draftId, key);
       const event = parseFrame(item.data, item.dir);
@@ -127,7 +139,7 @@ export function ingestHookItems(
       lifecycle.push({ item, draftId, event, caughtUp, draft: reduction.state, ...(desync ? { desync: true } : {}) });
       continue;
     }
-    if (item.k === 'close') current.sockets[item.sid] = { ...progress, closedAt: item.at };
+    if (item.k === 'close') ownProgress(item.sid).closedAt = item.at;
     lifecycle.push({ item, draftId });
   }
 

@@ -1,5 +1,5 @@
 import type { HookItem } from '../contract/page-events';
-import { appendRecentFrame, type RecentFrame } from '../protocol/recent-frames';
+import { RecentFrameRing, type RecentFrame } from '../protocol/recent-frames';
 import type { TabSession } from '../store/records';
 import { draftIdOf, keyOfDraftId } from '../draft/draft-id';
 
@@ -9,13 +9,24 @@ interface DraftFrames {
   socketUrl: string | null;
 }
 
+interface RememberedDraft {
+  frames: RecentFrameRing;
+  socketUrl: string | null;
+}
+
 /**
  * The recent draft-socket frames of each draft, for a bug-report capture (anonymizedCapture).
  * Kept in the worker's memory only and never written anywhere: frames hold member ids (SWIDs).
- * A worker restart forgets them, which only shortens the next capture.
+ * Each draft's frames are bounded by count and by bytes (RecentFrameRing). A worker restart
+ * forgets them, which only shortens the next capture; so does clearing stored drafts.
  */
 export class RecentFrameMemory {
-  private readonly byDraft = new Map<string, DraftFrames>();
+  private readonly byDraft = new Map<string, RememberedDraft>();
+
+  constructor(
+    private readonly frameLimit?: number,
+    private readonly byteLimit?: number,
+  ) {}
 
   /**
    * Remembers one batch's frames under the draft each frame's socket belongs to. `before` is the
@@ -27,15 +38,24 @@ export class RecentFrameMemory {
       if (item.k === 'frame' && item.seq <= (before.sockets[item.sid]?.lastSeq ?? 0)) continue;
       const draftId = after.sockets[item.sid]?.draftId ?? after.draftId;
       if (draftId === null) continue;
-      const entry = this.byDraft.get(draftId) ?? { frames: [], socketUrl: null };
+      let entry = this.byDraft.get(draftId);
+      if (!entry) {
+        entry = { frames: new RecentFrameRing(this.frameLimit, this.byteLimit), socketUrl: null };
+        this.byDraft.set(draftId, entry);
+      }
       if (item.k === 'open') entry.socketUrl = item.url;
-      else entry.frames = appendRecentFrame(entry.frames, { at: item.at, direction: item.dir, text: item.data });
-      this.byDraft.set(draftId, entry);
+      else entry.frames.push({ at: item.at, direction: item.dir, text: item.data });
     }
   }
 
-  /** What is remembered for a draft; an archived draft's id shares its live draft's frames. */
+  /** What is remembered for a draft (a snapshot); an archived draft's id shares its live draft's frames. */
   framesOf(draftId: string): DraftFrames {
-    return this.byDraft.get(draftIdOf(keyOfDraftId(draftId))) ?? { frames: [], socketUrl: null };
+    const entry = this.byDraft.get(draftIdOf(keyOfDraftId(draftId)));
+    return entry ? { frames: entry.frames.toArray(), socketUrl: entry.socketUrl } : { frames: [], socketUrl: null };
+  }
+
+  /** Forgets every draft's frames and socket URL (the user cleared stored drafts). */
+  clear(): void {
+    this.byDraft.clear();
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anonymizedCapture } from '../../../src/protocol/capture';
 import { parseFrame } from '../../../src/protocol/parse-frame';
-import { appendRecentFrame, type RecentFrame } from '../../../src/protocol/recent-frames';
+import { RECENT_FRAME_BYTE_LIMIT, RecentFrameRing, recentFrameBytes, type RecentFrame } from '../../../src/protocol/recent-frames';
 import { loadSessionA, sessionAInitFrame } from './session-a-fixture';
 
 // Session A's frames with "live" secrets put back: each fixture placeholder SWID becomes a
@@ -148,14 +148,69 @@ describe('anonymizedCapture', () => {
   });
 });
 
-describe('appendRecentFrame', () => {
-  it('keeps the newest frames up to the limit, without mutating its input', () => {
-    let frames: RecentFrame[] = [];
+const clockFrame = (i: number): RecentFrame => ({ at: i, direction: 'in', text: `CLOCK 6 ${i} 1\n` });
+
+describe('RecentFrameRing', () => {
+  it('keeps the newest frames up to the limit; a list it handed out never changes afterwards', () => {
+    const ring = new RecentFrameRing(5);
     for (let i = 0; i < 7; i++) {
-      const before = frames;
-      frames = appendRecentFrame(frames, { at: i, direction: 'in', text: `CLOCK 6 ${i} 1\n` }, 5);
+      const before = ring.toArray();
+      ring.push(clockFrame(i));
       expect(before).toHaveLength(Math.min(i, 5));
+      expect(before.map((frame) => frame.at)).toEqual(Array.from({ length: Math.min(i, 5) }, (_, k) => Math.max(0, i - 5) + k));
     }
-    expect(frames.map((frame) => frame.at)).toEqual([2, 3, 4, 5, 6]);
+    expect(ring.toArray().map((frame) => frame.at)).toEqual([2, 3, 4, 5, 6]);
+  });
+
+  it('stays in order, oldest first, after wrapping around many times', () => {
+    const ring = new RecentFrameRing(3);
+    for (let i = 0; i < 1000; i++) ring.push(clockFrame(i));
+    expect(ring.toArray().map((frame) => frame.at)).toEqual([997, 998, 999]);
+    expect(ring.size).toBe(3);
+    expect(ring.bytes).toBe(ring.toArray().reduce((sum, frame) => sum + recentFrameBytes(frame), 0));
+  });
+
+  it('drops the oldest frames once their text passes the byte limit, counting 2 bytes per UTF-16 unit', () => {
+    const ring = new RecentFrameRing(400, 100);
+    const frame = (at: number, chars: number): RecentFrame => ({ at, direction: 'in', text: 'x'.repeat(chars) });
+    ring.push(frame(1, 20)); // 40 bytes
+    ring.push(frame(2, 20)); // 80
+    expect(ring.toArray().map((f) => f.at)).toEqual([1, 2]);
+    ring.push(frame(3, 10)); // 100: at the limit, still kept
+    expect(ring.toArray().map((f) => f.at)).toEqual([1, 2, 3]);
+    ring.push(frame(4, 1)); // 102: the oldest goes
+    expect(ring.toArray().map((f) => f.at)).toEqual([2, 3, 4]);
+    expect(ring.bytes).toBe(62);
+    // One frame larger than the whole budget replaces everything, but is itself kept.
+    ring.push(frame(5, 80));
+    expect(ring.toArray().map((f) => f.at)).toEqual([5]);
+    expect(ring.bytes).toBe(160);
+    ring.push(frame(6, 1));
+    expect(ring.toArray().map((f) => f.at)).toEqual([6]);
+  });
+
+  it('never holds more than the default byte limit of 1 MiB frames, whatever their count', () => {
+    const ring = new RecentFrameRing();
+    const big = 'y'.repeat(512 * 1024); // 1 MiB counted
+    for (let i = 0; i < 20; i++) ring.push({ at: i, direction: 'in', text: big });
+    expect(ring.bytes).toBeLessThanOrEqual(RECENT_FRAME_BYTE_LIMIT);
+    expect(ring.size).toBe(RECENT_FRAME_BYTE_LIMIT / (1024 * 1024));
+    expect(ring.toArray().at(-1)!.at).toBe(19);
+  });
+
+  it('forgets everything on clear and works again afterwards', () => {
+    const ring = new RecentFrameRing(3);
+    for (let i = 0; i < 5; i++) ring.push(clockFrame(i));
+    ring.clear();
+    expect(ring.toArray()).toEqual([]);
+    expect(ring.size).toBe(0);
+    expect(ring.bytes).toBe(0);
+    ring.push(clockFrame(9));
+    expect(ring.toArray().map((frame) => frame.at)).toEqual([9]);
+  });
+
+  it('refuses a limit that is not a positive integer', () => {
+    expect(() => new RecentFrameRing(0)).toThrow(RangeError);
+    expect(() => new RecentFrameRing(2.5)).toThrow(RangeError);
   });
 });

@@ -239,6 +239,18 @@ describe('export-capture through the message handler', () => {
     expect((view as { drift: { counters: { unknownFrames: number } } }).drift.counters.unknownFrames).toBe(1);
   });
 
+  it('holds no frames after the user cleared stored drafts, and remembers new ones afterwards', async () => {
+    const { worker } = await harness();
+    const a = new Socket('a1', T);
+    await worker.handleHookBatch(1, pageOf(LEAGUE_A), [a.open(LEAGUE_A), a.frame(initFrame(LEAGUE_A, 0)), ...a.pick(1)]);
+    expect((await worker.exportCapture(idOf(LEAGUE_A))).frames).toBe(3);
+    await worker.clearStoredDrafts();
+    expect(worker.recentFrames.framesOf(idOf(LEAGUE_A))).toEqual({ frames: [], socketUrl: null });
+    expect((await worker.exportCapture(idOf(LEAGUE_A))).frames).toBe(0);
+    await worker.handleHookBatch(1, pageOf(LEAGUE_A), [a.frame('CLOCK 6 1 1\n')]);
+    expect(worker.recentFrames.framesOf(idOf(LEAGUE_A)).frames.map((frame) => frame.text)).toEqual(['CLOCK 6 1 1\n']);
+  });
+
   it('is refused from a content script', () => {
     const handlers = createMessageHandlers({ ready: new Promise<never>(() => undefined) } as unknown as Parameters<typeof createMessageHandlers>[0]);
     expect(routeWorkerMessage({ type: 'export-capture', draftId: idOf(LEAGUE_A) }, { fromExtensionPage: false, tabId: 1 }, handlers)).toBeUndefined();

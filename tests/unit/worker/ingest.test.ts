@@ -147,6 +147,31 @@ describe('ingestHookItems: opening a socket', () => {
     expect(session.sockets['p-1']!.lastSeq).toBe(2);
     expect(result.session.updatedAt).toBe(T + 5000);
   });
+
+  it('updates socket progress for many frames and a close in one batch without touching the frozen input session', () => {
+    const store = new Store();
+    const s = new Socket('p-1', T);
+    store.deliver([s.open(), s.frame(initFrame(0)), s.frame('STATE 1\n')]);
+    const session = deepFreeze(structuredClone(store.session));
+    const before = deepFreeze(structuredClone(store.draft()));
+    const result = ingestHookItems(session, PAGE, [...s.pick(1), ...s.pick(2), s.close()], (id) => (id === PAGE_DRAFT ? before : undefined), T + 5000);
+    expect(result.session.sockets['p-1']).toMatchObject({ lastSeq: 6, closedAt: T + 800 });
+    expect(session.sockets['p-1']).toMatchObject({ lastSeq: 2, closedAt: null });
+    expect(result.drafts.get(PAGE_DRAFT)!.picks).toHaveLength(2);
+  });
+
+  it('gathers the log entries of every frame in a batch, in order, as one batch after another would', () => {
+    const together = new Store();
+    const apart = new Store();
+    const a = new Socket('p-1', T);
+    const b = new Socket('p-1', T);
+    together.deliver([a.open(), a.frame(initFrame(0)), a.frame('STATE 1\n'), ...a.pick(1), ...a.pick(2), ...a.pick(3)]);
+    for (const items of [[b.open(), b.frame(initFrame(0)), b.frame('STATE 1\n')], b.pick(1), b.pick(2), b.pick(3)]) apart.deliver(items);
+    const entries = together.logs.get(PAGE_DRAFT) ?? [];
+    // INIT and STATE each log an entry: two frames of the same batch.
+    expect(new Set(entries.map((entry) => entry.at)).size).toBeGreaterThanOrEqual(2);
+    expect(entries).toEqual(apart.logs.get(PAGE_DRAFT));
+  });
 });
 
 describe('ingestHookItems: frames', () => {
