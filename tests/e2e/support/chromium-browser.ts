@@ -21,7 +21,14 @@ export async function launchChromium({ sim, profileDir, downloadsDir }: LaunchCo
     headless: true,
     hostResolverRules: sim.hostResolverRules,
   });
-  const extId = await extensionId(context);
+  return attachChromium(context, await extensionId(context));
+}
+
+/**
+ * The extension running in an open Chromium, with a fresh control tab on its popup page. Also used
+ * after the extension was reloaded: Chrome closes the old instance's pages.
+ */
+export async function attachChromium(context: BrowserContext, extId: string): Promise<ChromiumExtensionBrowser> {
   const control: Page = await context.newPage();
   await control.goto(`chrome-extension://${extId}/popup.html`);
   return {
@@ -48,4 +55,27 @@ export async function launchChromium({ sim, profileDir, downloadsDir }: LaunchCo
     terminateBackground: () => terminateServiceWorker(context, extId),
     close: () => context.close(),
   };
+}
+
+/**
+ * Reloads the unpacked extension as its "Reload" button on chrome://extensions does, which is what
+ * an update does to a running extension: a new worker, and the old content scripts orphaned.
+ * Developer mode goes on first, or Chromium keeps a reloaded unpacked extension disabled.
+ */
+export async function reloadExtension(context: BrowserContext, extId: string): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    await page.evaluate(async (id) => {
+      type DeveloperPrivate = {
+        updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void>;
+        reload(id: string, options: { failQuietly: boolean; populateErrorForUnpacked: boolean }): Promise<unknown>;
+      };
+      const developer = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
+      await developer.updateProfileConfiguration({ inDeveloperMode: true });
+      await developer.reload(id, { failQuietly: true, populateErrorForUnpacked: false });
+    }, extId);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
 }
