@@ -1,6 +1,5 @@
 import type { DraftPageContext } from '../contract/draft-page-url';
-import { gameCodeOfGameId, gameCodeOfSportPath } from '../protocol/espn-ids';
-import { parseDraftSocketUrl } from '../protocol/socket-url';
+import { gameCodeOfSportPath } from '../protocol/espn-ids';
 import type { DraftKey } from './types';
 
 /**
@@ -23,17 +22,6 @@ export function archivedDraftId(key: DraftKey, archivedAt: number): string {
 export function keyOfDraftId(id: string): DraftKey {
   const [game = '', leagueId = '', season = '0'] = id.split(':');
   return { game, leagueId, seasonId: Number(season) };
-}
-
-/** The draft a socket belongs to: its URL names game and league; only the page URL names the season. */
-export function draftKeyFor(socketUrl: string, page: DraftPageContext): DraftKey {
-  const parsed = parseDraftSocketUrl(socketUrl);
-  const game = parsed ? gameCodeOfGameId(parsed.gameId) : null;
-  return {
-    game: game ?? gameCodeOfSportPath(page.sport) ?? page.sport,
-    leagueId: parsed ? String(parsed.leagueId) : page.leagueId,
-    seasonId: page.seasonId,
-  };
 }
 
 /** The draft the page URL names, before any socket has opened. */

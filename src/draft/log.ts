@@ -23,6 +23,8 @@ export type DraftLogKind =
   | 'unknown_frame'
   | 'internal'
   | 'desync'
+  // The frame rules dropped an item from the draft page (socket-rules.ts), or a confirmed board refused a frame (sealed-board.ts).
+  | 'frame_refused'
   // Confirming the pick log against ESPN's REST board after the draft (apply-api-picks.ts, src/lookups/final-board.ts).
   | 'api_reconcile'
   | 'api_pick_corrected'

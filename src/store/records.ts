@@ -1,4 +1,5 @@
 import type { DraftState, LogEntry, ProtocolDrift } from '../draft/types';
+import type { SocketRecord } from '../draft/socket-rules';
 import type { PlayerInfo } from '../contract/draft-view';
 import { initialConnection } from '../connection/reducer';
 import { parseConnectionState } from '../connection/persisted-state';
@@ -24,13 +25,8 @@ export function appendEvents(events: LogEntry[], added: LogEntry[]): LogEntry[] 
   return all.length > MAX_EVENTS_PER_DRAFT ? all.slice(all.length - MAX_EVENTS_PER_DRAFT) : all;
 }
 
-/** Per-socket progress, so a batch delivered twice is applied once. */
-export interface SocketProgress {
-  draftId: string;
-  lastSeq: number;
-  openedAt: number;
-  closedAt: number | null;
-}
+/** Per-socket progress, so a batch delivered twice is applied once, and what the frame rules remember (src/draft/socket-rules.ts). */
+export type SocketProgress = SocketRecord;
 
 /** What the worker knows about one browser tab showing a draft room. */
 export interface TabSession {

@@ -7,7 +7,8 @@ import type { Options as ConnectionOptions } from '../connection/options';
 import type { ConnectionInput } from '../connection/types';
 import { initialConnection } from '../connection/reducer';
 import { ingestHookItems } from './ingest';
-import { archivedDraftId, draftIdOf, draftKeyFor, keyOfDraftId, pageDraftKey } from '../draft/draft-id';
+import { archivedDraftId, draftIdOf, keyOfDraftId, pageDraftKey } from '../draft/draft-id';
+import { judgeSocketOpen } from '../draft/socket-rules';
 import { appendEvents, newTabSession, playerKey, type DraftRecord, type TabSession } from '../store/records';
 import type { DraftSummary, DraftView } from '../contract/draft-view';
 import type { PlayerNames } from '../lookups/player-names';
@@ -96,6 +97,8 @@ export class DraftWorker {
       const records = await this.loadDrafts(session, page, items);
       const ingested = ingestHookItems(session, page, items, (id) => records.get(id)?.state, now, (id) => records.get(id)?.drift);
       this.recentFrames.remember(items, session, ingested.session);
+      // Without a draft yet the tab has no log to hold them; the console still says what was dropped.
+      if (ingested.session.draftId === null) for (const message of ingested.refusals) this.deps.report('warn', message);
       // A tab that moved on to another draft starts its connection story afresh.
       const sessionForDraft =
         session.draftId !== null && ingested.session.draftId !== session.draftId
@@ -138,7 +141,10 @@ export class DraftWorker {
     const ids = new Set<string>([draftIdOf(pageDraftKey(page))]);
     if (session.draftId) ids.add(session.draftId);
     for (const socket of Object.values(session.sockets)) ids.add(socket.draftId);
-    for (const item of items) if (item.k === 'open') ids.add(draftIdOf(draftKeyFor(item.url, page)));
+    for (const item of items) {
+      const verdict = item.k === 'open' ? judgeSocketOpen(item.url, page) : null;
+      if (verdict?.admit === true) ids.add(draftIdOf(verdict.key));
+    }
     const records = new Map<string, DraftRecord>();
     await Promise.all(
       [...ids].map(async (id) => {

@@ -7,8 +7,10 @@ import { reduceDraftSession } from '../draft/session';
 import { emptyDrift } from '../draft/drift';
 import { markDesynced } from '../draft/mark-desynced';
 import { parseFrame } from '../protocol/parse-frame';
-import { draftIdOf, draftKeyFor, keyOfDraftId, pageDraftKey } from '../draft/draft-id';
-import type { SocketProgress, TabSession } from '../store/records';
+import { draftIdOf, keyOfDraftId, pageDraftKey } from '../draft/draft-id';
+import { admitsLifecycle, capSockets, judgeFrame, judgeSocketOpen, refusedSocket } from '../draft/socket-rules';
+import { logEntry } from '../draft/log';
+import type { TabSession } from '../store/records';
 
 /** A draft the ingest step may read and write, by id. Missing ids are created on demand. */
 export type DraftLookup = (id: string) => DraftState | undefined;
@@ -30,6 +32,8 @@ export interface IngestResult {
   archived: DraftState[];
   /** Every applied item, in order, for the connection supervisor. */
   lifecycle: LifecycleEntry[];
+  /** What the frame rules dropped, in plain words (also in the tab's draft log when it has one). */
+  refusals: string[];
 }
 
 export interface LifecycleEntry {
@@ -45,12 +49,12 @@ export interface LifecycleEntry {
   desync?: boolean;
 }
 
-const MAX_TRACKED_SOCKETS = 32;
-
 /**
  * Applies one relay batch for one tab. Pure: the caller supplies the current
  * drafts and persists the result. Frames already applied (same socket, seq not
- * newer) are skipped, which makes redelivery harmless.
+ * newer) are skipped, which makes redelivery harmless. What may reach the draft at all is
+ * decided by the frame rules (src/draft/socket-rules.ts): a socket for another game or league,
+ * a socket never seen to open, or a late INIT is dropped and logged, and never switches the tab's draft.
  */
 export function ingestHookItems(
   session: TabSession,
@@ -65,6 +69,7 @@ export function ingestHookItems(
   const drifts = new Map<string, ProtocolDrift>();
   const archived: DraftState[] = [];
   const lifecycle: IngestResult['lifecycle'] = [];
+  const refusals: string[] = [];
   let current: TabSession = { ...session, sockets: { ...session.sockets }, updatedAt: now };
 
   const draftFor = (id: string, key: DraftKey): DraftState => drafts.get(id) ?? lookup(id) ?? createDraftState(key, now);
@@ -76,14 +81,11 @@ export function ingestHookItems(
     if (list) list.push(...entries);
     else logs.set(id, entries.slice());
   };
-  // Socket progress copied from `session` once per call and then updated in place, instead of
-  // a fresh copy per frame: the caller's session is never mutated.
-  const ownedProgress = new Set<string>();
-  const ownProgress = (sid: string): SocketProgress => {
-    const progress = current.sockets[sid]!;
-    if (ownedProgress.has(sid)) return progress;
-    ownedProgress.add(sid);
-    return (current.sockets[sid] = { ...progress });
+  /** The tab's draft, which a refused item must never switch: its log tells the user what was dropped. */
+  const tabDraftId = (): string => current.draftId ?? draftIdOf(pageDraftKey(page));
+  const refuse = (message: string): void => {
+    refusals.push(message);
+    if (current.draftId !== null) addLog(current.draftId, [logEntry(now, 'warn', 'frame_refused', message)]);
   };
 
   for (const item of items) {
@@ -92,30 +94,41 @@ export function ingestHookItems(
       continue;
     }
     if (item.k === 'open') {
-      const key = draftKeyFor(item.url, page);
-      const id = draftIdOf(key);
+      const known = current.sockets[item.sid];
+      if (known?.refused !== undefined) continue;
+      const verdict = judgeSocketOpen(item.url, page);
+      if (!verdict.admit) {
+        current.sockets[item.sid] = refusedSocket(tabDraftId(), item.at, verdict.reason);
+        refuse(`Ignored a socket the draft page opened: ${verdict.reason}.`);
+        continue;
+      }
+      const id = draftIdOf(verdict.key);
       // A redelivered open must not reset the socket's progress, or its frames would apply twice.
-      current.sockets[item.sid] ??= { draftId: id, lastSeq: 0, openedAt: item.at, closedAt: null };
+      current.sockets[item.sid] = known ?? { draftId: id, lastSeq: 0, openedAt: item.at, closedAt: null };
       current.activeSocketId = item.sid;
       current.draftId = id;
-      drafts.set(id, draftFor(id, key));
+      drafts.set(id, draftFor(id, verdict.key));
       lifecycle.push({ item, draftId: id });
       continue;
     }
-    const socket = current.sockets[item.sid];
-    // A socket we never saw open (e.g. its open item was lost): it belongs to this page's draft.
-    const draftId = socket?.draftId ?? current.draftId ?? draftIdOf(pageDraftKey(page));
-    if (socket === undefined) current.sockets[item.sid] = { draftId, lastSeq: 0, openedAt: item.at, closedAt: null };
+    const progress = current.sockets[item.sid];
     if (item.k === 'frame') {
-      if (item.seq <= current.sockets[item.sid]!.lastSeq) continue;
-      const progress = ownProgress(item.sid);
-      const missed = item.seq - progress.lastSeq - 1;
-      progress.lastSeq = item.seq;
+      // Parsed only when the verdict may apply it: an unknown, refused or redelivered socket's frame is never read.
+      const unread = progress === undefined || progress.refused !== undefined || item.seq <= progress.lastSeq;
+      const event = unread ? null : parseFrame(item.data, item.dir);
+      const verdict = judgeFrame(progress, item.seq, event ?? UNREAD, item.at, tabDraftId());
+      if (verdict.record !== undefined) current.sockets[item.sid] = verdict.record;
+      if (!verdict.apply) {
+        if (verdict.log !== null) refuse(verdict.log);
+        continue;
+      }
+      const draftId = progress!.draftId;
+      const missed = item.seq - progress!.lastSeq - 1;
       const key = keyOfDraftId(draftId);
       let state = draftFor(draftId, key);
-      const event = parseFrame(item.data, item.dir);
+      const parsed = event!;
       // A lost frame may have been a pick: placing later picks by position would shift them.
-      const desyncReason = missed > 0 && event.type !== 'init' ? `Lost ${missed} frame${missed === 1 ? '' : 's'} from the draft socket` : null;
+      const desyncReason = missed > 0 && parsed.type !== 'init' ? `Lost ${missed} frame${missed === 1 ? '' : 's'} from the draft socket` : null;
       const before = state;
       if (desyncReason) {
         const marked = markDesynced(state, desyncReason, item.at);
@@ -123,7 +136,7 @@ export function ingestHookItems(
         addLog(draftId, marked.log);
       }
       const driftBefore = driftFor(draftId);
-      const step = reduceDraftSession({ state, drift: driftBefore }, event, item.at);
+      const step = reduceDraftSession({ state, drift: driftBefore }, parsed, item.at);
       if (step.session.drift !== driftBefore) drifts.set(draftId, step.session.drift);
       if (step.archived !== undefined) archived.push(step.archived);
       let reduction = { state: step.session.state, log: step.log };
@@ -134,30 +147,31 @@ export function ingestHookItems(
       }
       if (reduction.state !== before || !drafts.has(draftId)) drafts.set(draftId, reduction.state);
       addLog(draftId, reduction.log);
-      const caughtUp = event.type === 'init' ? Math.max(0, countAdded(before, reduction.state)) : undefined;
+      const caughtUp = parsed.type === 'init' ? Math.max(0, countAdded(before, reduction.state)) : undefined;
       const desync = reduction.state.awaitingSnapshot === true && before.awaitingSnapshot !== true;
-      lifecycle.push({ item, draftId, event, caughtUp, draft: reduction.state, ...(desync ? { desync: true } : {}) });
+      lifecycle.push({ item, draftId, event: parsed, caughtUp, draft: reduction.state, ...(desync ? { desync: true } : {}) });
       continue;
     }
-    if (item.k === 'close') ownProgress(item.sid).closedAt = item.at;
-    lifecycle.push({ item, draftId });
+    if (!admitsLifecycle(progress)) {
+      if (progress === undefined) {
+        const reason = 'its socket was never seen to open';
+        current.sockets[item.sid] = refusedSocket(tabDraftId(), item.at, reason);
+        refuse(`Dropped a socket ${item.k} report from the draft page: ${reason}.`);
+      }
+      continue;
+    }
+    if (item.k === 'close') current.sockets[item.sid] = { ...progress!, closedAt: item.at };
+    lifecycle.push({ item, draftId: progress!.draftId });
   }
 
-  current = { ...current, sockets: pruneSockets(current.sockets, current.activeSocketId) };
-  return { session: current, drafts, logs, drifts, archived, lifecycle };
+  current = { ...current, sockets: capSockets(current.sockets, current.activeSocketId) };
+  return { session: current, drafts, logs, drifts, archived, lifecycle, refusals };
 }
+
+/** Stands in for a frame that is not parsed because its socket is unknown or refused: the verdict does not read it. */
+const UNREAD: DraftEvent = { type: 'unknown', command: '', raw: '' };
 
 function countAdded(before: DraftState, after: DraftState): number {
   const known = new Set(before.picks.map((pick) => pick.overallPick));
   return after.picks.filter((pick) => !known.has(pick.overallPick)).length;
-}
-
-function pruneSockets(sockets: TabSession['sockets'], activeId: string | null): TabSession['sockets'] {
-  const ids = Object.keys(sockets);
-  if (ids.length <= MAX_TRACKED_SOCKETS) return sockets;
-  const keep = ids
-    .sort((a, b) => (sockets[b]?.openedAt ?? 0) - (sockets[a]?.openedAt ?? 0))
-    .slice(0, MAX_TRACKED_SOCKETS);
-  if (activeId !== null && !keep.includes(activeId)) keep.push(activeId);
-  return Object.fromEntries(keep.map((id) => [id, sockets[id]!]));
 }

@@ -36,8 +36,10 @@ export class RecentFrameMemory {
     for (const item of items) {
       if (item.k !== 'open' && item.k !== 'frame') continue;
       if (item.k === 'frame' && item.seq <= (before.sockets[item.sid]?.lastSeq ?? 0)) continue;
-      const draftId = after.sockets[item.sid]?.draftId ?? after.draftId;
-      if (draftId === null) continue;
+      // Only sockets the frame rules admitted: a refused socket's frames belong to no draft.
+      const socket = after.sockets[item.sid];
+      if (socket === undefined || socket.refused !== undefined) continue;
+      const draftId = socket.draftId;
       let entry = this.byDraft.get(draftId);
       if (!entry) {
         entry = { frames: new RecentFrameRing(this.frameLimit, this.byteLimit), socketUrl: null };

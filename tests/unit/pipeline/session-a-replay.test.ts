@@ -67,7 +67,7 @@ describe('session A replay: picks and end state', () => {
     expect(state.key).toEqual({ game: 'ffl', leagueId: '123456789', seasonId: 2025 });
     expect(clean.session.draftId).toBe(DRAFT_ID);
     expect(clean.session.activeSocketId).toBe(SID);
-    expect(clean.session.sockets[SID]).toEqual({ draftId: DRAFT_ID, lastSeq: 197, openedAt: t0, closedAt: null });
+    expect(clean.session.sockets[SID]).toEqual({ draftId: DRAFT_ID, lastSeq: 197, openedAt: t0, closedAt: null, snapshotClosed: true });
   });
 
   it('records exactly the 22 captured picks', () => {

@@ -110,8 +110,8 @@ function deepFreeze<T>(value: T): T {
 }
 
 describe('ingestHookItems: opening a socket', () => {
-  it('keys the draft by the socket URL: game from gameId 1 (ffl), league from the URL, season from the page', () => {
-    const store = new Store({ ...PAGE, leagueId: '42' });
+  it("keys the draft by the page's game, league and season once the socket URL names the same game and league", () => {
+    const store = new Store();
     const s = new Socket('p-1', T);
     const result = store.deliver([s.open(socketUrl(1, 123456789))]);
     expect([...result.drafts.keys()]).toEqual([PAGE_DRAFT]);
@@ -120,20 +120,25 @@ describe('ingestHookItems: opening a socket', () => {
     expect(result.session.draftId).toBe(PAGE_DRAFT);
     expect(result.session.activeSocketId).toBe('p-1');
     expect(result.session.sockets['p-1']).toEqual({ draftId: PAGE_DRAFT, lastSeq: 0, openedAt: T + 100, closedAt: null });
+    expect(result.refusals).toEqual([]);
   });
 
-  it('takes the game from the socket even when the page path says another sport', () => {
-    const store = new Store({ ...PAGE, sport: 'football', seasonId: 2026 });
-    const result = store.deliver([new Socket('p-1', T).open(socketUrl(3, 555))]);
-    expect([...result.drafts.keys()]).toEqual(['fba:555:2026']);
+  it.each([
+    ['another league', { ...PAGE, leagueId: '42' }, socketUrl(1, 123456789), /league 123456789, not this page's league 42/],
+    ['another game (basketball socket, football page)', { ...PAGE, leagueId: '555' }, socketUrl(3, 555), /game 3, not this page's football draft/],
+    ['a URL that is not a draft socket', { ...PAGE, sport: 'hockey', leagueId: '777', seasonId: 2024 }, 'wss://example.com/socket', /not a draft socket/],
+  ] as const)('refuses a socket for %s: no draft is created and the tab follows nothing new', (_name, page, url, reason) => {
+    const store = new Store(page);
+    const result = store.deliver([new Socket('p-1', T).open(url), new Socket('p-1', T).frame(initFrame(2))]);
+    expect(result.drafts.size).toBe(0);
+    expect(result.lifecycle).toEqual([]);
+    expect(result.session.draftId).toBeNull();
+    expect(result.session.activeSocketId).toBeNull();
+    expect(result.session.sockets['p-1']).toMatchObject({ lastSeq: 0, refused: expect.stringMatching(reason) as unknown });
+    // One line for the socket, none for its frames.
+    expect(result.refusals).toHaveLength(1);
+    expect(result.refusals[0]).toMatch(reason);
   });
-
-  it('falls back to the page when the URL is not a draft socket', () => {
-    const store = new Store({ ...PAGE, sport: 'hockey', leagueId: '777', seasonId: 2024 });
-    const result = store.deliver([new Socket('p-1', T).open('wss://example.com/socket')]);
-    expect([...result.drafts.keys()]).toEqual(['fhl:777:2024']);
-  });
-
   it('reads an existing draft through the lookup and leaves its inputs untouched', () => {
     const store = new Store();
     const s = new Socket('p-1', T);
@@ -175,30 +180,30 @@ describe('ingestHookItems: opening a socket', () => {
 });
 
 describe('ingestHookItems: frames', () => {
-  it('attributes frames that arrive before any open to the page draft', () => {
+  it('drops frames that arrive before any open: a socket never seen to open feeds no draft', () => {
     const store = new Store();
     const s = new Socket('lost-open', T);
     const result = store.deliver([s.frame(initFrame(3)), s.frame('STATE 1\n'), ...s.pick(4)]);
-    expect([...result.drafts.keys()]).toEqual([PAGE_DRAFT]);
-    expect(store.draft().picks.map((p) => [p.overallPick, p.source])).toEqual([
-      [1, 'init'],
-      [2, 'init'],
-      [3, 'init'],
-      [4, 'socket'],
-    ]);
-    expect(store.session.sockets['lost-open']).toEqual({ draftId: PAGE_DRAFT, lastSeq: 4, openedAt: T + 100, closedAt: null });
-    expect(result.lifecycle.map((e) => e.draftId)).toEqual([PAGE_DRAFT, PAGE_DRAFT, PAGE_DRAFT, PAGE_DRAFT]);
+    expect(result.drafts.size).toBe(0);
+    expect(result.lifecycle).toEqual([]);
+    expect(store.session.sockets['lost-open']).toMatchObject({ lastSeq: 0, refused: 'its socket was never seen to open' });
+    expect(result.refusals).toEqual(['Dropped a frame from the draft page: its socket was never seen to open.']);
+    // Later batches of that socket are dropped without another word.
+    expect(store.deliver([s.frame('STATE 2\n')]).refusals).toEqual([]);
   });
 
-  it("attributes an unknown socket's frames to the tab's current draft", () => {
-    const store = new Store({ ...PAGE, leagueId: '1' });
+  it("drops an unknown socket's frames and logs it once in the tab's draft, which they never touch", () => {
+    const store = new Store();
     const known = new Socket('p-1', T);
-    store.deliver([known.open(socketUrl(1, 123456789))]);
+    store.deliver([known.open(socketUrl(1, 123456789)), known.frame(initFrame(2))]);
+    const before = store.draft();
     const stray = new Socket('p-9', T + 1000);
-    store.deliver([stray.frame(initFrame(0))]);
-    expect(store.session.sockets['p-9']!.draftId).toBe(PAGE_DRAFT);
-    expect(store.draft().hasSnapshot).toBe(true);
-    expect(store.drafts.has('ffl:1:2025')).toBe(false);
+    const result = store.deliver([stray.frame(initFrame(5)), stray.frame('UNDONE 0\n'), stray.close()]);
+    expect(store.draft()).toBe(before);
+    expect(result.lifecycle).toEqual([]);
+    expect(store.session.activeSocketId).toBe('p-1');
+    expect(result.logs.get(PAGE_DRAFT)!.map((e) => [e.level, e.kind])).toEqual([['warn', 'frame_refused']]);
+    expect(store.session.sockets['p-9']!.refused).toBe('its socket was never seen to open');
   });
 
   it('drops frames whose seq is not newer than the last applied one for that socket', () => {
@@ -259,7 +264,7 @@ describe('ingestHookItems: lifecycle and sockets', () => {
     store.deliver([s.open(), s.frame(initFrame(0))]);
     const close = s.close();
     const result = store.deliver([close]);
-    expect(result.session.sockets['p-1']).toEqual({ draftId: PAGE_DRAFT, lastSeq: 1, openedAt: T + 100, closedAt: close.at });
+    expect(result.session.sockets['p-1']).toEqual({ draftId: PAGE_DRAFT, lastSeq: 1, openedAt: T + 100, closedAt: close.at, snapshotClosed: true });
     expect(result.lifecycle).toEqual([{ item: close, draftId: PAGE_DRAFT }]);
   });
 
@@ -368,7 +373,7 @@ describe('ingestHookItems: reconnect', () => {
     expect(store.draft().onTheClock).toMatchObject({ teamId: 10, overallPick: 10 });
     expect(store.session.activeSocketId).toBe('p-2');
     expect(store.session.sockets['p-1']!.closedAt).not.toBeNull();
-    expect(store.session.sockets['p-2']).toEqual({ draftId: PAGE_DRAFT, lastSeq: 1, openedAt: secondOpen.at, closedAt: null });
+    expect(store.session.sockets['p-2']).toEqual({ draftId: PAGE_DRAFT, lastSeq: 1, openedAt: secondOpen.at, closedAt: null, snapshotClosed: true });
     expect(checkInvariants(store.draft())).toEqual([]);
 
     // The live stream continues on the new socket.
@@ -397,9 +402,38 @@ describe('ingestHookItems: reconnect', () => {
     const s = new Socket('p-1', T);
     store.deliver([s.open(), s.frame(initFrame(0)), s.frame('STATE 1\n'), ...s.pick(1)]);
     const before = store.draft();
-    const result = store.deliver([s.frame(initFrame(5, 1, 987654321))]);
+    // On a new socket: on the same one, a late INIT is refused before it is even read (below).
+    const second = new Socket('p-2', T + 10_000);
+    const result = store.deliver([second.open(), second.frame(initFrame(5, 1, 987654321))]);
     expect(store.draft()).toBe(before);
     expect(result.logs.get(PAGE_DRAFT)!.map((e) => e.kind)).toEqual(['snapshot_rejected']);
+  });
+});
+
+describe('ingestHookItems: one INIT per socket', () => {
+  it('ignores a replayed INIT on the same socket (it would undo picks), logs it, and keeps the stream in order', () => {
+    const store = new Store();
+    const s = new Socket('p-1', T);
+    store.deliver([s.open(), s.frame('AUTODRAFT 2 false\n'), s.frame(initFrame(0)), s.frame('STATE 1\n'), ...s.pick(1), ...s.pick(2)]);
+    const before = store.draft();
+    const replay = s.frame(initFrame(0));
+    const result = store.deliver([replay, ...s.pick(3)]);
+    expect(store.draft().picks.map((p) => p.overallPick)).toEqual([1, 2, 3]);
+    expect(store.draft().picks.slice(0, 2)).toEqual(before.picks);
+    expect(result.logs.get(PAGE_DRAFT)!.map((e) => e.kind)).toEqual(['frame_refused']);
+    // The refused INIT is no hole: pick 3 was placed live, not held back.
+    expect(store.draft().awaitingSnapshot).not.toBe(true);
+    expect(result.lifecycle.map((e) => (e.item.k === 'frame' ? e.item.seq : e.item.k))).toEqual([replay.seq + 1, replay.seq + 2]);
+  });
+
+  it('the restarted draft’s INIT after a RESET on the same socket is applied', () => {
+    const store = new Store();
+    const s = new Socket('p-1', T);
+    store.deliver([s.open(), s.frame(initFrame(3)), s.frame('RESET\n')]);
+    expect(store.draft().hasSnapshot).toBe(false);
+    store.deliver([s.frame(initFrame(0))]);
+    expect(store.draft().hasSnapshot).toBe(true);
+    expect(store.deliver([s.frame(initFrame(2))]).logs.get(PAGE_DRAFT)!.map((e) => e.kind)).toEqual(['frame_refused']);
   });
 });
 
