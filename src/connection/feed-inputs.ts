@@ -1,5 +1,6 @@
 import type { DraftState } from '../draft/types';
 import { quoteFrameText } from '../draft/redact';
+import { isConfirmedComplete } from '../draft/sealed-board';
 import type { DraftEvent } from '../protocol/events';
 import type { SilencePhase, StallCause } from './silence';
 import type { ConnectionInput } from './types';
@@ -25,7 +26,7 @@ export interface FeedEntry {
   /** Picks an INIT added to the log (missed while disconnected). */
   caughtUp?: number;
   /** The draft's state after this item. */
-  draft?: Pick<DraftState, 'myTeamId' | 'status'>;
+  draft?: Pick<DraftState, 'myTeamId' | 'status' | 'completion'>;
   /** This frame showed the log can no longer place picks by itself: a fresh INIT is needed. */
   desync?: boolean;
 }
@@ -74,7 +75,8 @@ export function feedInputs(entries: readonly FeedEntry[], activeSocketId: string
         // A commissioner reset: the snapshot is gone until ESPN sends a new INIT.
         if (event?.type === 'reset') inputs.push({ type: 'snapshotReset', at });
         if (isKick(event, draft)) inputs.push({ type: 'kicked', at });
-        if (draft?.status === 'complete') inputs.push({ type: 'draftCompleted', at });
+        // Only ESPN's confirmation ends the watch: after a lone STATE 2 a drop is still recovered.
+        if (draft !== undefined && isConfirmedComplete(draft)) inputs.push({ type: 'draftCompleted', at });
         break;
     }
   }

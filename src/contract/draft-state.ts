@@ -123,6 +123,17 @@ export const archiveInfoSchema = z.object({
   id: z.string(),
 });
 
+/**
+ * ESPN confirmed the draft is over: a snapshot (INIT) in state 2 (`snapshot`), or its final REST
+ * board was read and applied (`final_board`). A lone `STATE 2` on the live socket is no
+ * confirmation. After `final_board` the board is sealed: no later frame changes it.
+ */
+export const completionSchema = z.object({
+  confirmedBy: z.enum(['snapshot', 'final_board']),
+  /** Epoch ms of the confirmation. */
+  at: z.number(),
+});
+
 export const rosterSpotSchema = z.object({
   spot: z.number(),
   lineupSlotId: z.number(),
@@ -172,4 +183,6 @@ export const draftStateSchema = z.object({
   auction: auctionFloorSchema.nullable().optional(),
   /** Present only on an archived copy of a draft (see archive.ts), never on the live one. */
   archive: archiveInfoSchema.optional(),
+  /** Set once ESPN confirmed the draft is over (src/draft/sealed-board.ts); absent while it runs or only STATE 2 said so. */
+  completion: completionSchema.optional(),
 });

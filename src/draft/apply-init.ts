@@ -54,6 +54,9 @@ export function applyInit(state: DraftState, snapshot: InitSnapshot, now: number
     draftDate: draft.draftDate,
     updatedAt: now,
   };
+  // ESPN's own snapshot saying the draft is over confirms it; one saying it runs withdraws an earlier confirmation.
+  if (draft.state === 2) next.completion = state.completion ?? { confirmedBy: 'snapshot', at: now };
+  else if (draft.state === 0 || draft.state === 1) delete next.completion;
   // A snapshot that shows a snake table ends the floor. Otherwise the floor survives only if the
   // snapshot sold no lot we had not seen: the next SOLD takes its nominator from the floor, and
   // lots sold while we were away leave it describing an earlier lot (its nominator is then unknown).

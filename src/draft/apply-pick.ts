@@ -132,8 +132,10 @@ export function applyUndone(state: DraftState, index: number, now: number): Redu
  * shell stores as its own record. A reset with no picks (or a repeated RESET) archives nothing.
  */
 export function applyReset(state: DraftState, now: number): Reduction {
+  // The restarted draft is not over, whatever ESPN said about the one before.
+  const { completion: _ended, ...running } = state;
   const next: DraftState = {
-    ...state,
+    ...running,
     picks: [],
     hasSnapshot: false,
     onTheClock: null,

@@ -1,5 +1,6 @@
 import { logEntry } from './log';
 import { result, type Reduction } from './reduction';
+import { isSealed } from './sealed-board';
 import type { DraftState } from './types';
 
 /**
@@ -8,7 +9,8 @@ import type { DraftState } from './types';
  * recovery policy obtains by letting ESPN reconnect or reloading the tab.
  */
 export function markDesynced(state: DraftState, reason: string, now: number): Reduction {
-  if (!state.hasSnapshot || state.awaitingSnapshot) return result(state);
+  // A sealed board takes no INIT any more, so waiting for one would wait for ever; nothing can be missed.
+  if (!state.hasSnapshot || state.awaitingSnapshot || isSealed(state)) return result(state);
   return result({ ...state, awaitingSnapshot: true, updatedAt: now }, [
     logEntry(now, 'error', 'desync', `${reason}; new picks wait for a fresh snapshot from ESPN.`),
   ]);

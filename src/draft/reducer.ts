@@ -8,6 +8,7 @@ import { applyAutodraft, applyJoined, applyLeft } from './apply-presence';
 import { logEntry } from './log';
 import { quoteFrameText } from './redact';
 import { result, type Reduction } from './reduction';
+import { refuseOnSealedBoard } from './sealed-board';
 import type { DraftState } from './types';
 
 /**
@@ -17,7 +18,8 @@ import type { DraftState } from './types';
  */
 export function reduceDraft(state: DraftState, event: DraftEvent, now: number): Reduction {
   try {
-    return dispatch(state, event, now);
+    // A board confirmed against ESPN's final board is ESPN's last word (sealed-board.ts).
+    return refuseOnSealedBoard(state, event, now) ?? dispatch(state, event, now);
   } catch (error) {
     // A bug here must not stop the pick log: keep the last good state and say so.
     const detail = error instanceof Error ? error.message : String(error);

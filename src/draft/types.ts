@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   archiveInfoSchema,
+  completionSchema,
   auctionFloorSchema,
   auctionLotSchema,
   driftCountersSchema,
@@ -42,3 +43,4 @@ export type DriftKind = z.infer<typeof driftKindSchema>;
 export type DriftSample = z.infer<typeof driftSampleSchema>;
 export type ProtocolDrift = z.infer<typeof protocolDriftSchema>;
 export type ArchiveInfo = z.infer<typeof archiveInfoSchema>;
+export type Completion = z.infer<typeof completionSchema>;

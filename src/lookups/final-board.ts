@@ -2,6 +2,7 @@ import type { DraftStore } from '../store/draft-store';
 import { applyApiPicks, type ApiDraftBoard } from '../draft/apply-api-picks';
 import { logEntry } from '../draft/log';
 import { result, type Reduction } from '../draft/reduction';
+import { sealBoard } from '../draft/sealed-board';
 import type { DraftState, DraftStatus, LogEntry } from '../draft/types';
 import { appendEvents, type DraftRecord, type FinalBoardProgress } from '../store/records';
 import { draftDetailSchema, picksFromApi, readApiResponse } from './league-api';
@@ -143,7 +144,9 @@ export function applyReconcileOutcome(state: DraftState, outcome: ReconcileOutco
     ]);
   }
   const reduction = applyApiPicks(state, outcome.board, now);
-  return result(reduction.state, [...reduction.log, ...outcome.log]);
+  // Applied means ESPN's final board was read and the log now agrees with it as far as it can: sealed.
+  const applied = outcome.board.drafted && state.slots.length > 0 && state.teams.length > 0;
+  return result(applied ? sealBoard(reduction.state, now) : reduction.state, [...reduction.log, ...outcome.log]);
 }
 
 /** Claims the next attempt when one is due, recording it before the request goes out. */

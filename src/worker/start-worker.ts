@@ -86,7 +86,7 @@ export function startWorker(browser: Browser): RunningWorker {
       await worker.forgetAllTabs();
       void reattachDraftTabs({
         probe: createDraftTabProbe(browser),
-        draftStatus: async (draftId) => (await store.getDraft(draftId))?.state.status,
+        followedDraft: async (draftId) => (await store.getDraft(draftId))?.state,
         report,
       }).catch((error) => report('warn', `could not re-attach draft tabs: ${String(error)}`));
     });

@@ -26,8 +26,14 @@ function fakeProbe(tabs: { tabId: number; url: string; answer: RelayAnswer; relo
   return { probe, pinged, reloaded };
 }
 
-function statuses(entries: [string, DraftStatus][]) {
-  const map = new Map(entries.map(([url, status]) => [draftIdOfUrl(url), status]));
+/** Stored drafts by page URL; a 'complete' one is confirmed by ESPN's final board unless `unconfirmed`. */
+function statuses(entries: [string, DraftStatus, 'unconfirmed'?][]) {
+  const map = new Map(
+    entries.map(([url, status, unconfirmed]) => {
+      const completion = status === 'complete' && unconfirmed === undefined ? { confirmedBy: 'final_board' as const, at: 1 } : undefined;
+      return [draftIdOfUrl(url), { status, ...(completion ? { completion } : {}) }] as const;
+    }),
+  );
   return (draftId: string) => Promise.resolve(map.get(draftId));
 }
 
@@ -41,7 +47,7 @@ describe('re-attaching draft tabs when a new extension instance starts', () => {
     const lines: string[] = [];
     const result = await reattachDraftTabs({
       probe,
-      draftStatus: statuses([[roomUrl(11), 'live'], [roomUrl(22), 'paused'], [roomUrl(33), 'live']]),
+      followedDraft: statuses([[roomUrl(11), 'live'], [roomUrl(22), 'paused'], [roomUrl(33), 'live']]),
       report: (_level, message) => lines.push(message),
     });
     expect(result).toEqual([1, 2]);
@@ -54,7 +60,7 @@ describe('re-attaching draft tabs when a new extension instance starts', () => {
 
   it('leaves alone a tab whose relay answers with its hook: a plain browser start or a live tab', async () => {
     const { probe, reloaded, pinged } = fakeProbe([{ tabId: 5, url: roomUrl(55), answer: 'attached' }]);
-    expect(await reattachDraftTabs({ probe, draftStatus: statuses([[roomUrl(55), 'pre_draft']]), report: () => undefined })).toEqual([]);
+    expect(await reattachDraftTabs({ probe, followedDraft: statuses([[roomUrl(55), 'pre_draft']]), report: () => undefined })).toEqual([]);
     expect(pinged).toEqual([5]);
     expect(reloaded).toEqual([]);
   });
@@ -64,9 +70,15 @@ describe('re-attaching draft tabs when a new extension instance starts', () => {
       { tabId: 7, url: roomUrl(77), answer: 'no-answer' },
       { tabId: 8, url: roomUrl(88), answer: 'no-answer' },
     ]);
-    expect(await reattachDraftTabs({ probe, draftStatus: statuses([[roomUrl(77), 'complete']]), report: () => undefined })).toEqual([]);
+    expect(await reattachDraftTabs({ probe, followedDraft: statuses([[roomUrl(77), 'complete']]), report: () => undefined })).toEqual([]);
     expect(pinged).toEqual([]);
     expect(reloaded).toEqual([]);
+  });
+
+  it('re-attaches a draft that only a lone STATE 2 called complete: ESPN never confirmed it', async () => {
+    const { probe, reloaded } = fakeProbe([{ tabId: 12, url: roomUrl(120), answer: 'no-answer' }]);
+    expect(await reattachDraftTabs({ probe, followedDraft: statuses([[roomUrl(120), 'complete', 'unconfirmed']]), report: () => undefined })).toEqual([12]);
+    expect(reloaded).toEqual([12]);
   });
 
   it('skips tabs whose URL is not a draft room page, and survives a tab that closed meanwhile', async () => {
@@ -78,7 +90,7 @@ describe('re-attaching draft tabs when a new extension instance starts', () => {
     const warnings: string[] = [];
     const result = await reattachDraftTabs({
       probe,
-      draftStatus: statuses([[roomUrl(100), 'live'], [roomUrl(110), 'live']]),
+      followedDraft: statuses([[roomUrl(100), 'live'], [roomUrl(110), 'live']]),
       report: (level, message) => level === 'warn' && warnings.push(message),
     });
     expect(result).toEqual([11]);
