@@ -103,13 +103,14 @@ describe('a sealed board: later frames cannot change it', () => {
     expect(step.log[0]!.message).toMatch(/sealed against ESPN's final board/);
   });
 
-  it.each([
+  const running: Array<[string, DraftEvent]> = [
     ['STATE 1', stateCode(1)],
     ['STATE 2', stateCode(2)],
     ['a pick CLOCK', pickClock(1)],
     ['SELECTING', selecting(1)],
-    ['a NOMINATION', { type: 'nomination', teamId: 1, clockResetMs: 30000 } as DraftEvent],
-  ])('%s about a running draft is ignored without a word: status stays complete, nobody is on the clock', (_name, event) => {
+    ['a NOMINATION', { type: 'nomination', teamId: 1, clockResetMs: 30000 }],
+  ];
+  it.each(running)('%s about a running draft is ignored without a word: status stays complete, nobody is on the clock', (_name, event) => {
     const { state, now } = sealed();
     expect(reduceDraft(state, event, now + 1000)).toEqual({ state, log: [] });
   });

@@ -117,10 +117,10 @@ describe('the watch ends only on ESPN’s confirmation that the draft is over', 
     expect(tab.session.connection.phase).toBe('complete');
 
     // Forged frames after the seal: the log stays as ESPN's board has it.
-    const picks = tab.draft!.picks;
+    const picks = tab.draft.picks;
     tab.deliver([tab.frame('s1', 'UNDONE 0\n'), tab.frame('s1', 'RESET\n'), tab.frame('s1', 'STATE 1\n')]);
-    expect(tab.draft!.picks).toBe(picks);
-    expect(tab.draft!.status).toBe('complete');
+    expect(tab.draft.picks).toBe(picks);
+    expect(tab.draft.status).toBe('complete');
 
     tab.deliver([tab.drop('s1')]);
     expect(tab.session.connection.phase).toBe('complete');
