@@ -2,6 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { Settings } from '../contract/settings';
 import { playerKey, restoreTabSession, type DraftRecord, type FinalBoardProgress, type PlayerRow, type PoolStatus, type TabSession } from './records';
 import { DB_NAME, DB_VERSION, upgradeDraftWatchDb, type DraftWatchDb } from './schema';
+import { planDraftPrune } from './prune-drafts';
 import { draftIdSchema, finalBoardProgressSchema, isIntactDraftRecord, parseOr, poolStatusSchema, restoreDraftRecord, settingsOf } from './stored-values';
 
 /**
@@ -122,6 +123,30 @@ export class DraftStore {
       tx.done,
     ]);
     return count;
+  }
+
+  /**
+   * Removes, in one transaction, the draft records nothing refers to that hold nothing of the
+   * user's, and final-board checks whose draft is gone (planDraftPrune). Returns the draft ids removed.
+   */
+  async pruneUnreferencedDrafts(): Promise<string[]> {
+    const tx = this.db.transaction(['drafts', 'tabs', 'meta', 'finalBoardChecks'], 'readwrite');
+    const [stored, tabs, pointer, checkIds] = await Promise.all([
+      tx.objectStore('drafts').getAll(),
+      tx.objectStore('tabs').getAll(),
+      tx.objectStore('meta').get('lastActiveDraft'),
+      tx.objectStore('finalBoardChecks').getAllKeys(),
+    ]);
+    // A damaged record is left alone: it cannot be judged, and clearing drafts removes it.
+    const drafts = stored.filter(isIntactDraftRecord);
+    const lastActiveDraftId = pointer?.key === 'lastActiveDraft' ? pointer.draftId : undefined;
+    const plan = planDraftPrune({ drafts, tabs, lastActiveDraftId, finalBoardCheckIds: checkIds });
+    await Promise.all([
+      ...plan.draftIds.map((id) => tx.objectStore('drafts').delete(id)),
+      ...plan.finalBoardCheckIds.map((id) => tx.objectStore('finalBoardChecks').delete(id)),
+      tx.done,
+    ]);
+    return plan.draftIds;
   }
 
   async setSettings(settings: Settings): Promise<void> {

@@ -174,6 +174,7 @@ export class DraftWorker {
       this.serialize(async () => {
         const followed = (await this.deps.store.getTab(tabId))?.draftId ?? null;
         await this.deps.store.deleteTab(tabId);
+        await this.pruneDrafts();
         // The draft's chooser line loses its tab.
         if (followed !== null) this.tellDraftList([{ type: 'drafts-changed' }]);
       }),
@@ -182,7 +183,19 @@ export class DraftWorker {
 
   /** A new browser session: tab ids start over, so the previous session's tabs mean nothing. */
   forgetAllTabs(): Promise<void> {
-    return this.serialize(() => this.deps.store.clearTabs());
+    return this.serialize(async () => {
+      await this.deps.store.clearTabs();
+      await this.pruneDrafts();
+    });
+  }
+
+  /** Draft records left empty and unreferenced once their tab is gone (src/store/prune-drafts.ts). */
+  private async pruneDrafts(): Promise<void> {
+    const removed = await this.deps.store.pruneUnreferencedDrafts();
+    if (removed.length === 0) return;
+    this.deps.report('info', `removed ${removed.length} empty draft record${removed.length === 1 ? '' : 's'} no tab follows`);
+    // The chooser listed them: open popups ask for the list again.
+    this.tellDraftList([{ type: 'drafts-changed' }]);
   }
 
   /** The user cleared stored drafts (options page); queued so no batch commits half-way through. */

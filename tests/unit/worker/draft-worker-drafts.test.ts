@@ -312,3 +312,34 @@ describe('what open popups are told about the list of drafts', () => {
     expect(listPushes).toEqual([CHANGED]);
   });
 });
+
+describe('draft records nothing references', () => {
+  it('an empty draft (socket opened, no INIT) goes when its tab closes; a draft with picks stays', async () => {
+    const { worker, store } = await harness();
+    const a = new Socket('a1', T);
+    const b = new Socket('b1', T);
+    await worker.handleHookBatch(1, pageOf(LEAGUE_A), [a.open(LEAGUE_A)]);
+    await worker.handleHookBatch(2, pageOf(LEAGUE_B), [b.open(LEAGUE_B), b.frame(initFrame(LEAGUE_B, 2))]);
+    expect((await store.allDrafts()).map((r) => r.id).sort()).toEqual([idOf(LEAGUE_A), idOf(LEAGUE_B)].sort());
+
+    await worker.handleTabClosed(1);
+    await worker.handleTabClosed(2);
+    expect((await store.allDrafts()).map((r) => r.id)).toEqual([idOf(LEAGUE_B)]);
+  });
+
+  it('a socket for another league creates no record at all, and never moves the tab off its draft', async () => {
+    const { worker, store } = await harness();
+    const a = new Socket('a1', T);
+    const stray = new Socket('x1', T);
+    await worker.handleHookBatch(1, pageOf(LEAGUE_A), [a.open(LEAGUE_A), a.frame(initFrame(LEAGUE_A, 1))]);
+    await worker.handleHookBatch(1, pageOf(LEAGUE_A), [stray.open(LEAGUE_B), stray.frame(initFrame(LEAGUE_B, 3)), ...a.pick(2)]);
+    expect((await store.allDrafts()).map((r) => r.id)).toEqual([idOf(LEAGUE_A)]);
+    const tab = (await store.getTab(1))!;
+    expect([tab.draftId, tab.activeSocketId]).toEqual([idOf(LEAGUE_A), 'a1']);
+    const draft = (await store.getDraft(idOf(LEAGUE_A)))!;
+    expect(draft.state.picks.map((p) => p.playerId)).toEqual([4362628, 4430807]);
+    expect(draft.events.filter((e) => e.kind === 'frame_refused').map((e) => e.message)).toEqual([
+      `Ignored a socket the draft page opened: it is for league ${LEAGUE_B}, not this page's league ${LEAGUE_A}.`,
+    ]);
+  });
+});
