@@ -45,7 +45,7 @@ export function refuseOnSealedBoard(state: DraftState, event: DraftEvent, now: n
   if (!isSealed(state)) return null;
   if (BOARD_CHANGES.has(event.type)) {
     return result(state, [
-      logEntry(now, 'warn', 'frame_refused', `Ignored a ${commandOf(event)} frame: the pick log was sealed against ESPN's final board.`),
+      logEntry(now, 'warn', 'frame_refused', `Ignored an incoming ${commandOf(event)} frame: the pick log was sealed against ESPN's final board.`),
     ]);
   }
   return RUNNING_DRAFT.has(event.type) ? result(state) : null;

@@ -3,6 +3,7 @@ import { openDraftRoom, type DraftRoom } from './support/draft-room';
 import { exportFile, exportJsonWithNames, waitForDraft } from './support/popup';
 import { readExtensionDatabase } from './support/extension-db';
 import { asTruthPick } from './support/truth';
+import { DraftRoom as FaultRoom } from './support/fault-room';
 
 const TEAMS = 8;
 const ROUNDS = 8;
@@ -14,6 +15,7 @@ interface HostileReport {
   tamperedCalls: Record<string, number>;
   syntheticDispatched: number;
   sockets: number;
+  foreignSockets: number;
 }
 
 /**
@@ -70,5 +72,70 @@ describe('a hostile script on the draft page (Chromium, production build)', () =
       for (const team of room.sim.league.teams) if (team.memberSwid) expect(haystack).not.toContain(team.memberSwid);
     }
     expect(room.pageErrors).toEqual([]);
+  });
+});
+
+/**
+ * Frames the page world cannot forge but the worker still refuses to believe (issue 7, items 2 and
+ * 3): the simulator plays the forger on the tab's own socket (sim.faults.inject), while the hostile
+ * script opens sockets of its own. The log must stay equal to the truth throughout.
+ */
+describe('forged frames on the draft socket, and sockets for another league (Chromium, production build)', () => {
+  let room: FaultRoom | undefined;
+
+  afterAll(async () => {
+    await room?.close();
+  });
+
+  it('a lone STATE 2 does not end the watch, a confirmed log cannot be undone or replaced, another league feeds nothing', async () => {
+    room = await FaultRoom.open({
+      sim: { seed: 'hostile-forged', teams: 6, rounds: 4, pickIntervalMs: 500, clockTickMs: 1000, preDraftMs: 1000, pongDelayMs: 20 },
+      // Only the extension's own reload can bring this page back after a drop.
+      pageQuery: { simInject: 'hostile', simReconnect: 'never', simHostileSockets: 1, simPingMs: 2000 },
+    });
+    const sim = room.sim;
+    const events = async () => (await room!.view())?.events ?? [];
+    const inits: string[] = [];
+    sim.on((event) => {
+      if (event.type === 'server-frame' && event.frame.startsWith('INIT ')) inits.push(event.frame);
+    });
+
+    // 1. A forged STATE 2 mid-draft reaches the worker (the draft reads complete), then the socket
+    // really drops. The commissioner's pause keeps the next pick from making the draft live again first.
+    await sim.whenPicks(5);
+    sim.pause();
+    expect(sim.faults.inject(['STATE 2'])).toBe(1);
+    await expect.poll(async () => (await room!.view())?.state.status, { timeout: 10_000, interval: 100 }).toBe('complete');
+    const picksAtDrop = sim.truth().length;
+    sim.faults.drop(1006);
+    // The watch went on: the extension reloaded the tab, whose new socket's INIT says the draft runs.
+    await expect.poll(() => sim.connectionHistory.length, { timeout: 30_000, interval: 100 }).toBe(2);
+    await expect.poll(async () => (await room!.view())?.state.status, { timeout: 30_000, interval: 100 }).not.toBe('complete');
+    expect(sim.truth().length, 'recovered while the draft was paused').toBe(picksAtDrop);
+    sim.resume();
+
+    // 2. The draft ends and ESPN's final board confirms (seals) the log.
+    await room.expectExportEqualsTruth();
+    await expect
+      .poll(async () => (await events()).map((e) => e.message), { timeout: 30_000, interval: 250 })
+      .toContainEqual(expect.stringMatching(/^Confirmed 24 picks against ESPN's API/));
+
+    // 3. Forged frames after the seal: an undo of everything, the replayed INIT of the reload, a reset, a pick.
+    const replayed = inits.at(-1)!;
+    expect(replayed).toBeDefined();
+    for (const frame of ['UNDONE 0\n', replayed, 'RESET\n', 'SELECTED 1 99999999 1\n']) expect(sim.faults.inject([frame])).toBe(1);
+    await expect.poll(async () => (await events()).filter((e) => e.kind === 'frame_refused' && /UNDONE|RESET|SELECTED|INIT/.test(e.message)).length, { timeout: 10_000, interval: 100 }).toBe(4);
+    await room.expectExportEqualsTruth();
+    expect((await room.view())!.state.completion).toMatchObject({ confirmedBy: 'final_board' });
+    expect((await room.send({ type: 'list-drafts' })) as unknown[]).toHaveLength(1);
+    // Neither the forged frames nor the foreign sockets caused another reload or a second draft.
+    expect(sim.connectionHistory).toHaveLength(2);
+
+    // 4. The page's sockets for another league: refused, never followed.
+    const hostile = (await room.control.context().pages().find((page) => page.url().includes('/football/draft'))!.evaluate(() => (window as unknown as { __hostile: HostileReport }).__hostile));
+    expect(hostile.foreignSockets).toBeGreaterThanOrEqual(2);
+    const refusals = (await events()).filter((e) => e.kind === 'frame_refused').map((e) => e.message);
+    expect(refusals).toContainEqual(expect.stringMatching(/^Ignored a socket the draft page opened: its URL is not a draft socket/));
+    expect((await room.view())!.draftId).toBe(`ffl:${sim.league.leagueId}:${sim.league.seasonId}`);
   });
 });

@@ -8,7 +8,7 @@
  */
 (function () {
   'use strict';
-  var report = { seen: [], portsObtained: 0, forgedOfferTaken: 0, tamperedCalls: {}, syntheticDispatched: 0, sockets: 0 };
+  var report = { seen: [], portsObtained: 0, forgedOfferTaken: 0, tamperedCalls: {}, syntheticDispatched: 0, sockets: 0, foreignSockets: 0 };
   // Set while this script dispatches, so its listeners report only what someone else sent.
   var own = 0;
   window.__hostile = report;
@@ -177,6 +177,26 @@
       });
     });
   };
+
+  // 6. Sockets of its own on ESPN's draft host: another league's, and this league's path naming
+  // another league in its query. Neither may feed the tab's draft (the hook and the worker check).
+  // Only with simHostileSockets=1, a few seconds in, once the tab follows its draft.
+  var openForeignSockets = function () {
+    var other = String(Number(leagueId) + 1);
+    [
+      'wss://fantasydraft.espn.com/game-1/league-' + other + '/JOIN?1=1&2=' + other + '&3=1',
+      'wss://fantasydraft.espn.com/game-1/league-' + leagueId + '/JOIN?1=1&2=' + other + '&3=1',
+    ].forEach(function (url) {
+      try {
+        var socket = new WebSocket(url);
+        socket.onerror = function () {};
+        report.foreignSockets += 1;
+      } catch (e) {
+        note({ type: 'attack-error', message: String(e) });
+      }
+    });
+  };
+  if (new URL(location.href).searchParams.get('simHostileSockets') === '1') setTimeout(openForeignSockets, 3000);
 
   var attack = function () {
     own += 1;
