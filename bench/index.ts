@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: builds the extension for production, then measures it in real Chromium against
  * the simulated room and prints one table (median and p95). Figures only, never assertions; on a
- * shared machine they move from run to run. About four minutes.
+ * shared machine they move from run to run. About five minutes.
  *
  *   npm run bench            (run it alone: it needs both cores; other helpers use /tmp/e2e.lock)
  *   BENCH_RUNS=n             paced-throughput run pairs (default 9)
+ *   BENCH_POPUP_OPENS=n      popup opens for the first-render figure (default 15)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import type { FaultFigure } from '../tests/e2e/support/fault-room';
 import { measureHookOverhead } from './hook-overhead';
 import { measurePacedThroughput } from './paced-throughput';
 import { measurePickCommit } from './pick-commit';
+import { measurePopup, popupRows } from './popup';
 import { printTable, quantile, sampleRow, type Row } from './stats';
 
 const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -57,6 +59,8 @@ async function main(): Promise<void> {
   const paced = await measurePacedThroughput(EXTENSION_DIR, { rate: RATE, ms: PACED_MS, runs: RUNS });
   console.error('bench: pick → IndexedDB commit, 160-pick draft…');
   const commit = await measurePickCommit(EXTENSION_DIR, { teams: 10, rounds: 16, pickIntervalMs: 150 });
+  console.error('bench: popup, 300-pick draft…');
+  const popup = await measurePopup(EXTENSION_DIR);
   console.error('bench: fault scenarios…');
   const faults = faultFigures();
 
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
     sampleRow('relay: items dropped, worker behind (per run)', paced.droppedItems, 'items', 0, `of ${(RATE * PACED_MS) / 1000} per run; its MAX_PENDING_ITEMS warning`),
     sampleRow('hook cost per frame (Node stand-in)', overheadNs, 'ns', 0, `hooked − plain; plain median ${quantile(overhead.plain, 0.5).toFixed(0)} ns`),
     sampleRow('pick frame in page → committed in IndexedDB', commit.latenciesMs, 'ms', 1, `target p95 ≤ 50 ms; ${commit.unmatched} unmatched; 10×16 draft, a pick every 150 ms`),
+    ...popupRows(popup),
     ...faultRows(faults),
     { what: 'MAIN-world script (draft-hook.js)', median: `${hook.length} B`, p95: `${gzipSync(hook, { level: 9 }).length} B gz`, n: 1, note: 'raw / gzip -9; target ≤ 3 KB gzip' },
     { what: 'IndexedDB: 160-pick draft record', median: `${commit.recordBytes} B`, p95: '', n: 1, note: `JSON bytes: state ${commit.stateBytes} B, event log ${commit.eventsBytes} B (${commit.events} entries)` },
