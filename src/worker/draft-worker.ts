@@ -13,6 +13,7 @@ import { appendEvents, newTabSession, playerKey, type DraftRecord, type TabSessi
 import type { DraftSummary, DraftView } from '../contract/draft-view';
 import type { PlayerNames } from '../lookups/player-names';
 import { readTeamNames } from '../lookups/team-names';
+import { isConfirmedComplete } from '../draft/sealed-board';
 import { readLeagueName } from '../lookups/league-name';
 import type { Transports } from '../lookups/league-client';
 import { DEFAULT_LOOKUP_OPTIONS, hasAttemptsLeft, type LookupOptions } from '../lookups/retry';
@@ -198,15 +199,33 @@ export class DraftWorker {
     this.tellDraftList([{ type: 'drafts-changed' }]);
   }
 
-  /** The user cleared stored drafts (options page); queued so no batch commits half-way through. */
+  /**
+   * The user cleared stored drafts (options page); queued so no batch commits half-way through.
+   * A tab still following a draft ESPN has not confirmed over is reloaded afterwards: its socket was
+   * forgotten with the drafts (its frames would be dropped) and only ESPN's INIT on a new socket can
+   * rebuild the board, so the draft keeps being followed instead of going blind.
+   */
   clearStoredDrafts(): Promise<number> {
     return this.serialize(async () => {
+      const following = await this.tabsFollowingUnfinishedDrafts();
       // The in-memory frames belong to those drafts too (they hold member ids): forget them with them.
       this.recentFrames.clear();
       const removed = await this.deps.store.clearDrafts();
       this.tellDraftList([{ type: 'drafts-changed' }]);
+      for (const { tabId, leagueId } of following) {
+        if (await this.deps.tabs.reload(tabId, leagueId)) this.deps.report('info', `reloaded draft tab ${tabId}: stored drafts were cleared while it followed a draft`);
+      }
       return removed;
     });
+  }
+
+  private async tabsFollowingUnfinishedDrafts(): Promise<Array<{ tabId: number; leagueId: string }>> {
+    const following: Array<{ tabId: number; leagueId: string }> = [];
+    for (const session of await this.deps.store.allTabs()) {
+      const draft = session.draftId === null ? undefined : await this.deps.store.getDraft(session.draftId);
+      if (draft !== undefined && draft.state.archive === undefined && !isConfirmedComplete(draft.state)) following.push({ tabId: session.tabId, leagueId: draft.state.key.leagueId });
+    }
+    return following;
   }
 
   /** After a worker restart: re-arm every pending recovery timer from what was committed. */

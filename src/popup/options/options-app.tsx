@@ -8,7 +8,7 @@ import { settingsFrom, valuesOf, type OptionsValues } from './options-values';
 
 type Loaded = { settings: Settings; values: OptionsValues; storageUsedBytes: number | null };
 
-const CONFIRM_CLEAR = 'Delete every stored draft and its pick log? Export anything you want to keep first. This cannot be undone.';
+const CONFIRM_CLEAR = 'Delete every stored draft and its pick log? Export anything you want to keep first. This cannot be undone. A draft room tab of a draft still running is reloaded, so its log starts again from ESPN.';
 
 /** Loads the stored settings and switches, then hands them to the form; saving goes back the same ways. */
 export function OptionsApp() {

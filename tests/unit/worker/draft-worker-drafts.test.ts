@@ -32,9 +32,9 @@ const PICKS: ReadonlyArray<[number, number, number]> = [
   [1, 4362628, 4], [2, 4430807, 2], [3, 3929630, 2], [4, 4429795, 2], [4, 4262921, 4], [3, 3117251, 2],
 ];
 
-function initFrame(leagueId: number, filled: number): string {
+function initFrame(leagueId: number, filled: number, state: 1 | 2 = 1): string {
   const picks: FilledPick[] = PICKS.slice(0, filled).map(([, playerId, spot], i) => ({ overallPick: i + 1, playerId, spot }));
-  return formatInitFrame(encodeInit(buildInitSnapshot({ leagueId, myTeamId: 2, teamIds: [1, 2, 3, 4], rounds: 3, state: 1, draftDate: null, picks })));
+  return formatInitFrame(encodeInit(buildInitSnapshot({ leagueId, myTeamId: 2, teamIds: [1, 2, 3, 4], rounds: 3, state, draftDate: null, picks })));
 }
 
 /** One tab's draft socket, numbering frames like the page hook. */
@@ -257,6 +257,25 @@ describe('export-capture through the message handler', () => {
   it('is refused from a content script', () => {
     const handlers = createMessageHandlers({ ready: new Promise<never>(() => undefined) } as unknown as Parameters<typeof createMessageHandlers>[0]);
     expect(routeWorkerMessage({ type: 'export-capture', draftId: idOf(LEAGUE_A) }, { fromExtensionPage: false, tabId: 1 }, handlers)).toBeUndefined();
+  });
+});
+
+describe('clearing stored drafts while a draft is followed', () => {
+  it('reloads each tab following a draft ESPN has not confirmed over, so its INIT rebuilds the board; a confirmed one is left alone', async () => {
+    const { worker, store, reloads } = await harness();
+    const a = new Socket('a1', T);
+    const b = new Socket('b1', T);
+    await worker.handleHookBatch(1, pageOf(LEAGUE_A), [a.open(LEAGUE_A), a.frame(initFrame(LEAGUE_A, 2))]);
+    await worker.handleHookBatch(2, pageOf(LEAGUE_B), [b.open(LEAGUE_B), b.frame(initFrame(LEAGUE_B, 3, 2))]);
+    expect(reloads).toEqual([]);
+
+    expect(await worker.clearStoredDrafts()).toBe(2);
+    expect(reloads).toEqual([1]);
+    expect(await store.allDrafts()).toEqual([]);
+    // The reloaded page's new socket and INIT rebuild the draft.
+    const next = new Socket('a2', T + 60_000);
+    await worker.handleHookBatch(1, pageOf(LEAGUE_A), [next.open(LEAGUE_A), next.frame(initFrame(LEAGUE_A, 3))]);
+    expect((await worker.getView(1))?.state.picks).toHaveLength(3);
   });
 });
 
