@@ -90,8 +90,10 @@ describe('forged frames on the draft socket, and sockets for another league (Chr
   it('a lone STATE 2 does not end the watch, a confirmed log cannot be undone or replaced, another league feeds nothing', async () => {
     room = await FaultRoom.open({
       sim: { seed: 'hostile-forged', teams: 6, rounds: 4, pickIntervalMs: 500, clockTickMs: 1000, preDraftMs: 1000, pongDelayMs: 20 },
-      // Only the extension's own reload can bring this page back after a drop.
-      pageQuery: { simInject: 'hostile', simReconnect: 'never', simHostileSockets: 1, simPingMs: 2000 },
+      // Only the extension's own reload can bring this page back after a drop. The page keeps its
+      // socket on the forged RESET below (ESPN's page may reload itself on one; here the frame must be
+      // seen by the extension and refused, not end with the page going away).
+      pageQuery: { simInject: 'hostile', simReconnect: 'never', simHostileSockets: 1, simPingMs: 2000, simOnReset: 'stay' },
     });
     const sim = room.sim;
     const events = async () => (await room!.view())?.events ?? [];
