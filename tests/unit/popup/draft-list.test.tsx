@@ -4,27 +4,14 @@ import type { DraftListPush, PushedDraftSummary } from '../../../src/contract/vi
 import { mergeSummary } from '../../../src/popup/draft-list';
 import { DraftListFollower } from '../../../src/popup/draft-list-follower';
 import { createDraftListPushes } from '../../../src/popup/draft-list-pushes';
-import { NOW } from './view-fixture';
+import { draftSummary, NOW } from './view-fixture';
 
 const sendMessage = vi.fn<(message: unknown) => Promise<unknown>>();
 vi.mock('wxt/browser', () => ({ browser: { runtime: { sendMessage: (message: unknown) => sendMessage(message) } } }));
 
-const summary = (over: Partial<DraftSummary>): DraftSummary => ({
-  draftId: 'ffl:123456789:2025',
-  game: 'ffl',
-  leagueId: '123456789',
-  leagueName: null,
-  seasonId: 2025,
-  status: 'live',
-  picks: 5,
-  archivedAt: null,
-  lastActiveAt: NOW,
-  tabId: 7,
-  ...over,
-});
-const LIVE = summary({});
-const OTHER = summary({ draftId: 'fba:555:2026', game: 'fba', leagueId: '555', seasonId: 2026, status: 'pre_draft', picks: 0, lastActiveAt: NOW - 60_000, tabId: 9 });
-const ARCHIVE = summary({ draftId: 'ffl:123456789:2025:reset-1', picks: 12, archivedAt: NOW - 1_000, lastActiveAt: NOW - 1_000, tabId: null });
+const LIVE = draftSummary({});
+const OTHER = draftSummary({ draftId: 'fba:555:2026', game: 'fba', leagueId: '555', seasonId: 2026, status: 'pre_draft', picks: 0, lastActiveAt: NOW - 60_000, tabId: 9 });
+const ARCHIVE = draftSummary({ draftId: 'ffl:123456789:2025:reset-1', picks: 12, archivedAt: NOW - 1_000, lastActiveAt: NOW - 1_000, tabId: null });
 const line = (over: Partial<PushedDraftSummary>): DraftListPush => {
   const { tabId: _tab, ...withoutTab } = LIVE;
   return { type: 'summary', summary: { ...withoutTab, ...over } };
@@ -113,7 +100,7 @@ describe('DraftListFollower', () => {
   });
 
   it('a line for a draft it does not hold (a new draft) is not guessed into the list; the change that announces it asks once', async () => {
-    const NEW = summary({ draftId: 'ffl:42:2025', leagueId: '42', lastActiveAt: NOW + 50, tabId: 3 });
+    const NEW = draftSummary({ draftId: 'ffl:42:2025', leagueId: '42', lastActiveAt: NOW + 50, tabId: 3 });
     const { list, asked, shown } = follower([[LIVE], [NEW, LIVE]]);
     list.start();
     await vi.advanceTimersByTimeAsync(0);

@@ -1,29 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { DraftSummary } from '../../../src/contract/draft-view';
 import { DRIFT_HEADLINE, emptyDrift, recordDrift } from '../../../src/draft/drift';
 import { DraftPanel } from '../../../src/popup/draft-panel';
 import { DraftChooser, draftChoiceLabel } from '../../../src/popup/draft-chooser';
 import { DriftWarning } from '../../../src/popup/drift-warning';
-import { draftView, NOW } from './view-fixture';
+import { draftSummary, draftView, NOW } from './view-fixture';
 import { renderDom, textOf } from './render-dom';
 
 const RESET_AT = Date.UTC(2025, 7, 31, 2, 31, 32);
-const summary = (over: Partial<DraftSummary>): DraftSummary => ({
-  draftId: 'ffl:123456789:2025',
-  game: 'ffl',
-  leagueId: '123456789',
-  leagueName: null,
-  seasonId: 2025,
-  status: 'live',
-  picks: 5,
-  archivedAt: null,
-  lastActiveAt: NOW,
-  tabId: 7,
-  ...over,
-});
-const LIVE = summary({});
-const ARCHIVE = summary({ draftId: `ffl:123456789:2025:reset-${RESET_AT}`, status: 'live', picks: 12, archivedAt: RESET_AT, tabId: null });
-const OTHER = summary({ draftId: 'fba:555:2026', game: 'fba', leagueId: '555', seasonId: 2026, status: 'pre_draft', picks: 0, tabId: 9 });
+const LIVE = draftSummary({});
+const ARCHIVE = draftSummary({ draftId: `ffl:123456789:2025:reset-${RESET_AT}`, status: 'live', picks: 12, archivedAt: RESET_AT, tabId: null });
+const OTHER = draftSummary({ draftId: 'fba:555:2026', game: 'fba', leagueId: '555', seasonId: 2026, status: 'pre_draft', picks: 0, tabId: 9 });
 
 describe('DriftWarning', () => {
   it('shows nothing while everything ESPN sent was readable', () => {

@@ -1,7 +1,7 @@
 import { emptyDrift } from '../../../src/draft/drift';
 import type { DraftState, LogEntry, Pick } from '../../../src/draft/types';
 import type { DraftView } from '../../../src/contract/draft-view';
-import type { PlayerInfo } from '../../../src/contract/draft-view';
+import type { DraftSummary, PlayerInfo } from '../../../src/contract/draft-view';
 import { initialConnection } from '../../../src/connection/reducer';
 import type { ConnectionState } from '../../../src/connection/types';
 import type { Incident, IncidentCause } from '../../../src/connection/incident';
@@ -115,3 +115,18 @@ export function draftView(
     drift: emptyDrift(),
   };
 }
+
+/** One line of the draft chooser's list: a live football draft followed by tab 7, unless told otherwise. */
+export const draftSummary = (over: Partial<DraftSummary>): DraftSummary => ({
+  draftId: 'ffl:123456789:2025',
+  game: 'ffl',
+  leagueId: '123456789',
+  leagueName: null,
+  seasonId: 2025,
+  status: 'live',
+  picks: 5,
+  archivedAt: null,
+  lastActiveAt: NOW,
+  tabId: 7,
+  ...over,
+});
