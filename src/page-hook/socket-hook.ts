@@ -65,6 +65,12 @@ interface Watch extends SocketActivity {
 const OPEN = 1;
 /** Long enough to batch SELECTING + AUTOSUGGEST + CLOCK, short enough to feel live. Picks go at once. */
 export const BATCH_DELAY_MS = 50;
+/**
+ * The least time between two batches sent for urgent items (picks, opens, closes). Real picks are
+ * seconds apart and always go at once; in a burst (a replayed board, a flood of frames) the urgent
+ * items of these milliseconds share one batch, so the page posts at most ~60 batches a second.
+ */
+export const URGENT_GAP_MS = 16;
 export const STALL_CHECK_INTERVAL_MS = 1000;
 
 /** Bare `CLOCK` = paused; `CLOCK 4` = after the draft (every 20 s); any other CLOCK = live cadence (5 s). */
@@ -86,24 +92,43 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
   const watches = new WeakMap<WebSocket, Watch>();
   let openWatches = newList<Watch>();
   let socketCount = 0;
-  let queue = newList<HookItem>();
-  let flushScheduled = false;
+  // One list for the hook's lifetime: emit clones it (structured clone) before it is emptied.
+  const queue = newList<HookItem>();
+  let lastFlushAt = -Infinity;
+  let batchTimerPending = false;
+  let urgentTimerPending = false;
   let stallTimer: unknown = null;
 
   const flush = (): void => {
-    flushScheduled = false;
     if (queue.length === 0) return;
-    const batch = queue;
-    queue = newList<HookItem>();
-    env.emit(batch);
+    lastFlushAt = env.now();
+    env.emit(queue);
+    queue.length = 0;
+  };
+  const onBatchTimer = (): void => {
+    batchTimerPending = false;
+    flush();
+  };
+  const onUrgentTimer = (): void => {
+    urgentTimerPending = false;
+    flush();
   };
 
   const enqueue = (item: HookItem, urgent: boolean): void => {
     queue[queue.length] = item;
-    if (urgent || queue.length >= MAX_BATCH_ITEMS) flush();
-    else if (!flushScheduled) {
-      flushScheduled = true;
-      env.setTimeout(flush, BATCH_DELAY_MS);
+    if (queue.length >= MAX_BATCH_ITEMS) flush();
+    else if (urgent) {
+      // At once, unless a batch left moments ago: then at the end of the gap, with what came meanwhile.
+      const sinceLastFlush = item.at - lastFlushAt;
+      if (!(sinceLastFlush < URGENT_GAP_MS && sinceLastFlush >= 0)) flush();
+      else if (!urgentTimerPending) {
+        urgentTimerPending = true;
+        env.setTimeout(onUrgentTimer, URGENT_GAP_MS - sinceLastFlush);
+      }
+    } else if (!batchTimerPending) {
+      // Armed once and left to run out: an urgent flush meanwhile does not cost the page another timer.
+      batchTimerPending = true;
+      env.setTimeout(onBatchTimer, BATCH_DELAY_MS);
     }
   };
 
@@ -266,7 +291,9 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
   return {
     flushNow: flush,
     pageUnloading() {
-      enqueue({ k: 'unload', at: env.now() }, true);
+      // No timer fires after pagehide: everything queued goes now.
+      enqueue({ k: 'unload', at: env.now() }, false);
+      flush();
     },
   };
 }

@@ -44,9 +44,14 @@ export function captureSocketReads(global: typeof globalThis): SocketReads {
   const byteLengthGet = getter(global.ArrayBuffer.prototype, 'byteLength');
   const blobSizeGet = getter(global.Blob?.prototype, 'size');
   const addEventListener = uncurry(global.EventTarget.prototype.addEventListener);
+  // The two reads on every frame get their own call sites (not the shared `read`, whose call is
+  // megamorphic), so the engine can inline them. Neither can throw: isTrusted is an own getter of
+  // every event, and `data` is read only after isTrusted, i.e. on the browser's own MessageEvent.
+  const isTrusted = isTrustedGet ?? (() => false);
+  const data = dataGet ?? (() => undefined);
   return {
-    isTrusted: (event) => read(isTrustedGet, event) === true,
-    messageData: (event) => read(dataGet, event),
+    isTrusted: (event) => isTrusted(event) === true,
+    messageData: (event) => data(event),
     closeDetails(event) {
       const code = read(codeGet, event);
       const reason = read(reasonGet, event);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { installSocketHook, draftSocketPrefixFor, BATCH_DELAY_MS, type SocketHookEnv } from '../../../src/page-hook/socket-hook';
+import { installSocketHook, draftSocketPrefixFor, BATCH_DELAY_MS, URGENT_GAP_MS, type SocketHookEnv } from '../../../src/page-hook/socket-hook';
 import { createPageStallDetector } from '../../../src/page-hook/page-stall';
 import { redactSocketUrlInPage, redactTokenFrameInPage } from '../../../src/page-hook/safe-redact';
 import type { HookItem } from '../../../src/contract/page-events';
@@ -162,9 +162,10 @@ describe('installSocketHook', () => {
   });
 
   it('batches ordinary frames and reports a close at once', () => {
-    const { global, batches } = harness();
+    const { global, batches, advance } = harness();
     const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
     socket.serverOpen();
+    advance(URGENT_GAP_MS);
     batches.length = 0;
     socket.serverMessage('SELECTING 4 30000\n');
     socket.serverMessage('AUTOSUGGEST 4262921\n');
@@ -203,9 +204,10 @@ describe('installSocketHook', () => {
 
   it('sends pick changes (SELECTED, SOLD, UNDONE, RESET) at once, with what was queued before them', () => {
     for (const pick of ['SELECTED 1 4362628 4\n', 'SOLD 1 4362628 4 12\n', 'UNDONE 3\n', 'RESET\n']) {
-      const { global, batches } = harness();
+      const { global, batches, advance } = harness();
       const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
       socket.serverOpen();
+      advance(URGENT_GAP_MS);
       batches.length = 0;
       socket.serverMessage('CLOCK 6 29000 3\n');
       socket.serverMessage('SELECTING 4 30000\n');
@@ -215,6 +217,51 @@ describe('installSocketHook', () => {
       expect(batches).toHaveLength(1);
       expect(batches[0]!.map((item) => (item as { data: string }).data)).toEqual(['CLOCK 6 29000 3\n', 'SELECTING 4 30000\n', 'STATE 1\n', pick]);
     }
+  });
+
+  it('in a burst, urgent items within the gap after a batch share one batch sent when the gap ends', () => {
+    const { global, batches, advance } = harness();
+    const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
+    socket.serverOpen();
+    advance(URGENT_GAP_MS);
+    batches.length = 0;
+    socket.serverMessage('SELECTED 1 4362628 4\n');
+    expect(batches).toHaveLength(1);
+    advance(1);
+    socket.serverMessage('SOLD 1 4362629 5 12\n');
+    socket.serverMessage('CLOCK 6 29000 3\n');
+    socket.serverMessage('SELECTED 2 4362629 5\n');
+    expect(batches).toHaveLength(1);
+    advance(URGENT_GAP_MS - 2);
+    expect(batches).toHaveLength(1);
+    advance(1);
+    expect(batches).toHaveLength(2);
+    expect(batches[1]!.map((item) => (item as { data: string }).data)).toEqual(['SOLD 1 4362629 5 12\n', 'CLOCK 6 29000 3\n', 'SELECTED 2 4362629 5\n']);
+    // One timer for the gap, however many urgent items wait in it; nothing is sent twice.
+    advance(BATCH_DELAY_MS);
+    expect(batches).toHaveLength(2);
+  });
+
+  it('sends a pick at once when the clock went back since the last batch', () => {
+    const { global, batches, setNow } = harness();
+    const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
+    socket.serverOpen();
+    batches.length = 0;
+    setNow(1_000_000 - 60_000);
+    socket.serverMessage('SELECTED 1 4362628 4\n');
+    expect(batches).toHaveLength(1);
+  });
+
+  it('arms one batch timer at a time: an urgent batch in between does not add timers', () => {
+    const { global, advance, timers } = harness();
+    const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
+    socket.serverOpen();
+    for (let i = 0; i < 10; i += 1) {
+      advance(URGENT_GAP_MS);
+      socket.serverMessage('CLOCK 6 29000 3\n');
+      socket.serverMessage('SELECTED 1 4362628 4\n');
+    }
+    expect(timers.filter((timer) => timer.every === undefined).length).toBeLessThanOrEqual(1);
   });
 
   it('ignores events a page script dispatches on the socket (isTrusted false)', () => {
