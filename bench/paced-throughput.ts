@@ -1,11 +1,12 @@
 /**
  * ESPN's page receiving a paced stream of realistic draft frames (~10,000 a second, sent on a
- * schedule, not as one burst), with and without the extension, in two Chromiums run alternately.
- * Two figures per run: frames per second the page received (the pace, if it keeps up), and the
- * page's main-thread busy time per frame, from Chrome's own task accounting (CDP
- * Performance.getMetrics TaskDuration). The relay runs on the page's thread too, so its cost and
- * the hook's both show there; the page's capacity is frames per busy second, and the ratio of
- * capacities (with / without) is the throughput the page keeps with the extension.
+ * schedule, not as one burst), in three conditions run in rotation: in a Chromium without the
+ * extension; in a Chromium with it, on another league's socket it leaves alone; and there on the
+ * tab's own draft socket, which it captures. Two figures per run: frames per second the page
+ * received (the pace, if it keeps up), and the page thread's CPU time per frame, from Chrome's own
+ * task accounting (CDP Performance.getMetrics TaskDuration, in thread ticks). The relay runs on the
+ * page's thread too, so its cost and the hook's both show there; the page's capacity is frames per
+ * busy second, and the ratio of capacities is the throughput the page keeps with the extension.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import https from 'node:https';
@@ -41,9 +42,9 @@ function realisticFrame(i: number): string {
 }
 
 export const PAGE = `<!doctype html><html><head><title>bench</title><script>
-window.runPaced = (rate, ms) => new Promise((resolve) => {
+window.runPaced = (rate, ms, league) => new Promise((resolve) => {
   const total = Math.round(rate * ms / 1000);
-  const ws = new WebSocket('wss://fantasydraft.espn.com/game-1/league-${LEAGUE}/JOIN?1=1&2=${LEAGUE}&3=1');
+  const ws = new WebSocket('wss://fantasydraft.espn.com/game-1/league-' + league + '/JOIN?1=1&2=' + league + '&3=1');
   let count = 0, first = 0, last = 0, words = 0, done = false;
   ws.onmessage = (e) => {
     if (count === 0) first = performance.now();
@@ -55,7 +56,8 @@ window.runPaced = (rate, ms) => new Promise((resolve) => {
   const finish = () => {
     if (done) return;
     done = true;
-    ws.close();
+    // The socket stays open: the harness leaves the page next, as a user would. Closing it here
+    // would look like ESPN dropping the draft, and the extension would reload the tab mid-run.
     resolve({ frames: count, fps: count / ((last - first) / 1000), words });
   };
   setTimeout(finish, ms + 10000);
@@ -96,13 +98,29 @@ export async function startServer() {
   return { server, wss, rules: `MAP *.espn.com 127.0.0.1:${port}, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1` };
 }
 
+/** The three ways the page receives the same stream. */
+export const PACED_CONDITIONS = ['without', 'ignored', 'with'] as const;
+export type PacedCondition = (typeof PACED_CONDITIONS)[number];
+
+/**
+ * Another league's socket on the same draft host: the hook leaves it alone (it is not this tab's
+ * draft), so it is the same page in the same browser, with the extension loaded and doing nothing.
+ */
+const IGNORED_LEAGUE = 13579;
+
 export interface PacedResult {
   rate: number;
   ms: number;
-  fps: Record<'without' | 'with', number[]>;
-  /** Main-thread busy microseconds per frame. */
-  busyPerFrameUs: Record<'without' | 'with', number[]>;
-  /** Per run pair: capacity with / capacity without (= busy without / busy with). */
+  fps: Record<PacedCondition, number[]>;
+  /** Main-thread CPU microseconds per frame. */
+  busyPerFrameUs: Record<PacedCondition, number[]>;
+  /**
+   * Per run: the page's capacity watched / capacity ignored (= CPU ignored / CPU watched), in the
+   * same browser and page. It isolates what capturing costs the page, free of the few-percent
+   * difference between two Chromium instances that the two-browser ratio carries.
+   */
+  sameBrowserRatios: number[];
+  /** Per run: capacity with / capacity without the extension (two Chromiums). */
   capacityRatios: number[];
   /** Per run with the extension: items the relay dropped because the worker fell behind (its own warning). */
   droppedItems: number[];
@@ -114,40 +132,52 @@ export async function measurePacedThroughput(extensionDir: string, options: { ra
   const plain = await launchChromiumWithExtension({ extensionDir: null, userDataDir: profiles[0]!, headless: true, hostResolverRules: rules });
   const hooked = await launchChromiumWithExtension({ extensionDir, userDataDir: profiles[1]!, headless: true, hostResolverRules: rules });
   const url = `https://fantasy.espn.com/football/draft?leagueId=${LEAGUE}&seasonId=2026&teamId=1`;
-  const result: PacedResult = { ...options, fps: { without: [], with: [] }, busyPerFrameUs: { without: [], with: [] }, capacityRatios: [], droppedItems: [] };
+  const empty = (): Record<PacedCondition, number[]> => ({ without: [], ignored: [], with: [] });
+  const result: PacedResult = { ...options, fps: empty(), busyPerFrameUs: empty(), sameBrowserRatios: [], capacityRatios: [], droppedItems: [] };
   try {
     const pages = { without: await plain.newPage(), with: await hooked.newPage() };
     const cdp = { without: await plain.newCDPSession(pages.without), with: await hooked.newCDPSession(pages.with) };
-    for (const session of Object.values(cdp)) await session.send('Performance.enable');
+    // Thread ticks: the page thread's own CPU time, not wall time, so other processes on a
+    // two-core machine (the sender, the network service, the worker) do not count against it.
+    for (const session of Object.values(cdp)) await session.send('Performance.enable', { timeDomain: 'threadTicks' });
     // The relay warns (in the page's console) for each batch it drops while the worker is behind.
     let dropped = 0;
     pages.with.on('console', (message) => {
       const match = /dropped a batch of (\d+) item/.exec(message.text());
       if (match) dropped += Number(match[1]);
     });
+    const browserOf = (condition: PacedCondition): 'without' | 'with' => (condition === 'without' ? 'without' : 'with');
     const taskSeconds = async (which: 'without' | 'with') =>
       (await cdp[which].send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
     for (let run = -1; run < options.runs; run += 1) {
-      // Alternate which goes first, so drift hits both alike; run -1 warms both up.
-      const order: Array<'without' | 'with'> = run % 2 === 0 ? ['without', 'with'] : ['with', 'without'];
-      const pair: Partial<Record<'without' | 'with', number>> = {};
-      for (const which of order) {
+      // Rotate which goes first, so drift hits all alike; run -1 warms all up.
+      const shift = ((run % 3) + 3) % 3;
+      const order = PACED_CONDITIONS.map((_, i) => PACED_CONDITIONS[(i + shift) % 3]!);
+      const busy: Partial<Record<PacedCondition, number>> = {};
+      for (const condition of order) {
+        const which = browserOf(condition);
         await pages[which].goto(url);
         const busyBefore = await taskSeconds(which);
         dropped = 0;
+        const league = condition === 'ignored' ? IGNORED_LEAGUE : LEAGUE;
         const measured = await pages[which].evaluate(
-          ([rate, ms]) => (window as unknown as { runPaced(r: number, m: number): Promise<{ frames: number; fps: number }> }).runPaced(rate!, ms!),
-          [options.rate, options.ms],
+          ([rate, ms, leagueId]) =>
+            (window as unknown as { runPaced(r: number, m: number, l: number): Promise<{ frames: number; fps: number }> }).runPaced(rate!, ms!, leagueId!),
+          [options.rate, options.ms, league],
         );
         const busyUs = ((await taskSeconds(which)) - busyBefore) * 1e6;
+        await pages[which].goto('about:blank');
         if (run < 0) continue;
         if (measured.frames !== Math.round((options.rate * options.ms) / 1000)) throw new Error(`the page got ${measured.frames} frames`);
-        result.fps[which].push(measured.fps);
-        result.busyPerFrameUs[which].push(busyUs / measured.frames);
-        pair[which] = busyUs / measured.frames;
-        if (which === 'with') result.droppedItems.push(dropped);
+        result.fps[condition].push(measured.fps);
+        result.busyPerFrameUs[condition].push(busyUs / measured.frames);
+        busy[condition] = busyUs / measured.frames;
+        if (condition === 'with') result.droppedItems.push(dropped);
       }
-      if (pair.with !== undefined && pair.without !== undefined) result.capacityRatios.push(pair.without / pair.with);
+      if (busy.with !== undefined && busy.without !== undefined && busy.ignored !== undefined) {
+        result.capacityRatios.push(busy.without / busy.with);
+        result.sameBrowserRatios.push(busy.ignored / busy.with);
+      }
     }
   } finally {
     await plain.close();
