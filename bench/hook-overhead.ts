@@ -5,9 +5,9 @@
  * so this is never part of the test suite (`npm run bench` prints it in its table).
  */
 import { performance } from 'node:perf_hooks';
-import { draftSocketPrefixFor, installSocketHook } from '../src/page-hook/socket-hook';
+import { installSocketHook } from '../src/page-hook/socket-hook';
+import { draftSocketPrefixFor } from '../src/page-hook/draft-socket-prefix';
 import { createPageStallDetector } from '../src/page-hook/page-stall';
-import { redactSocketUrlInPage, redactTokenFrameInPage } from '../src/page-hook/safe-redact';
 import { FakeWebSocket } from '../tests/unit/page-hook/fake-websocket';
 import { fakeReads } from '../tests/unit/page-hook/fake-reads';
 
@@ -39,11 +39,7 @@ function setup(hooked: boolean) {
       emit: (items) => (emitted += items.length),
       // Batches flush when the page yields; here, once per 256 frames.
       setTimeout: (fn) => timers.push(fn),
-      setInterval: () => 0,
-      clearInterval: () => undefined,
       detectStall: createPageStallDetector().detect,
-      redactUrl: redactSocketUrlInPage,
-      redactTokenFrame: redactTokenFrameInPage,
       socketIdPrefix: 'bench',
       draftSocketPrefix: draftSocketPrefixFor(1, '123456789'),
     });

@@ -11,7 +11,7 @@
 type AnyFunction = (...args: never[]) => unknown;
 
 const functionCall = Function.prototype.call;
-/** `uncurry(String.prototype.slice)(text, 1)` = the original `text.slice(1)`, whatever the page does later. */
+/** `uncurry(String.prototype.charCodeAt)(text, 1)` = the original `text.charCodeAt(1)`, whatever the page does later. */
 export const uncurry = <T extends AnyFunction>(method: T) => functionCall.bind(method) as unknown as (self: unknown, ...args: unknown[]) => unknown;
 
 // Named exports, not one object: the minifier can then shorten every name in the page script.
@@ -21,8 +21,6 @@ export const getter = (proto: object | undefined, key: string): ((self: unknown)
   return get === undefined ? null : uncurry(get as AnyFunction);
 };
 
-export const stringSlice = uncurry(String.prototype.slice) as (text: string, start: number, end?: number) => string;
-export const stringIndexOf = uncurry(String.prototype.indexOf) as (text: string, search: string, from?: number) => number;
 export const stringCharCodeAt = uncurry(String.prototype.charCodeAt) as (text: string, index: number) => number;
 export const hasOwn = uncurry(Object.prototype.hasOwnProperty) as (self: object, key: string) => boolean;
 export const weakMapGet = uncurry(WeakMap.prototype.get) as <K extends object, V>(map: WeakMap<K, V>, key: K) => V | undefined;

@@ -19,12 +19,8 @@ export function createPageStallDetector() {
       detectStall(now, activity.lastInboundAt, activity.lastPingSentAt, activity.lastPongAt, activity.openedAt, activity.phase, config),
     configure(value: unknown): void {
       if (typeof value !== 'object' || value === null) return;
-      const next: SilenceConfig = {
-        activeBudgetMs: config.activeBudgetMs,
-        pausedBudgetMs: config.pausedBudgetMs,
-        completeBudgetMs: config.completeBudgetMs,
-        pongTimeoutMs: config.pongTimeoutMs,
-      };
+      // Spread of our own object (not the page's value): it copies own data properties only.
+      const next: SilenceConfig = { ...config };
       // By index: no array iterator, which a page script could replace.
       for (let i = 0; i < SILENCE_OPTION_KEYS.length; i += 1) {
         const key = SILENCE_OPTION_KEYS[i]!;

@@ -21,12 +21,8 @@ export interface SocketHookEnv {
   /** Receives batches; called from a timer or synchronously for urgent items. */
   emit(items: HookItem[]): void;
   setTimeout(fn: () => void, ms: number): unknown;
-  setInterval(fn: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
   /** Called once a second per open draft socket; returns a stall or null. */
   detectStall(watch: SocketActivity, now: number): { cause: 'silence' | 'pong-timeout'; silentForMs: number } | null;
-  redactUrl(url: string): string;
-  redactTokenFrame(text: string): string;
   warn(message: string): void;
   socketIdPrefix: string;
   /**
@@ -37,11 +33,6 @@ export interface SocketHookEnv {
   draftSocketPrefix: string;
   /** Registers a Proxy to print like the native it wraps (see native-disguise.ts); optional in tests. */
   disguise?(proxy: object, original: object): void;
-}
-
-/** The tab's draft socket URLs start with this; `league` is the page URL's leagueId. */
-export function draftSocketPrefixFor(gameId: number, leagueId: string): string {
-  return `wss://fantasydraft.espn.com/game-${gameId}/league-${leagueId}/`;
 }
 
 /** Plain counters the stall rule reads; updated in place to avoid allocation per frame. */
@@ -80,9 +71,13 @@ function clockPhase(data: string): SocketActivity['phase'] {
 }
 
 export interface InstalledSocketHook {
-  /** Flush what is queued now (page unload). */
-  flushNow(): void;
+  /** Sends what is queued, with an `unload` item, now: no timer fires after pagehide. */
   pageUnloading(): void;
+}
+
+/** Replaces a property's value and keeps the rest of its descriptor as the browser made it. */
+function replaceValue(target: object, key: PropertyKey, value: unknown): void {
+  defineProperty(target, key, { configurable: true, writable: true, ...getOwnPropertyDescriptor(target, key), value });
 }
 
 export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
@@ -97,7 +92,7 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
   let lastFlushAt = -Infinity;
   let batchTimerPending = false;
   let urgentTimerPending = false;
-  let stallTimer: unknown = null;
+  let stallCheckPending = false;
 
   const flush = (): void => {
     if (queue.length === 0) return;
@@ -132,7 +127,16 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
     }
   };
 
+  // A timeout re-armed while a socket is open, not an interval: nothing to clear, and no timer once all are closed.
+  const scheduleStallCheck = (): void => {
+    if (stallCheckPending || openWatches.length === 0) return;
+    stallCheckPending = true;
+    env.setTimeout(checkStalls, STALL_CHECK_INTERVAL_MS);
+  };
+
   const checkStalls = (): void => {
+    stallCheckPending = false;
+    scheduleStallCheck();
     const now = env.now();
     for (let i = 0; i < openWatches.length; i += 1) {
       const watch = openWatches[i]!;
@@ -148,10 +152,6 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
     const kept = newList<Watch>();
     for (let i = 0; i < openWatches.length; i += 1) if (openWatches[i] !== watch) kept[kept.length] = openWatches[i]!;
     openWatches = kept;
-    if (openWatches.length === 0 && stallTimer !== null) {
-      env.clearInterval(stallTimer);
-      stallTimer = null;
-    }
   };
 
   const recordFrame = (watch: Watch, dir: 'in' | 'out', data: string, at: number, urgent: boolean): void => {
@@ -172,7 +172,8 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
     watch.stalled = false;
     const raw = reads.messageData(event);
     // The draft socket is text; a binary frame would be a protocol change we cannot read here.
-    let data = typeof raw === 'string' ? raw : `BINARY ${reads.binarySize(raw)}`;
+    // Only its arrival is recorded (its size is not: reading it would cost the page script two more getters).
+    const data = typeof raw === 'string' ? raw : 'BINARY';
     // Cheap first-letter tests keep the per-frame cost flat. Pick changes skip the batch timer.
     const first = stringCharCodeAt(data, 0);
     let urgent = false;
@@ -181,7 +182,6 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
       if (startsWith(data, 'STATE ')) watch.phase = startsWith(data, 'STATE 2') ? 'complete' : 'active';
       else urgent = startsWith(data, 'SELECTED') || startsWith(data, 'SOLD');
     } else if (first === 80 /* P */ && startsWith(data, 'PONG ')) watch.lastPongAt = at;
-    else if (first === 84 /* T */ && startsWith(data, 'TOKEN ')) data = env.redactTokenFrame(data);
     else if (first === 85 /* U */) urgent = startsWith(data, 'UNDONE');
     else if (first === 82 /* R */) urgent = startsWith(data, 'RESET');
     recordFrame(watch, 'in', data, at, urgent);
@@ -202,7 +202,8 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
       opened: false,
     };
     weakMapSet(watches, socket, watch);
-    enqueue({ k: 'open', sid: watch.sid, at, url: env.redactUrl(url) }, true);
+    // Raw URL: the relay takes the member's secrets out before anything leaves the tab (src/relay/redact-batch.ts).
+    enqueue({ k: 'open', sid: watch.sid, at, url }, true);
     // Registered in the constructor, before any page listener, so the page's view is untouched.
     reads.listen(socket, 'open', (event) => {
       if (!reads.isTrusted(event) || watch.opened) return;
@@ -210,7 +211,7 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
       watch.openedAt = env.now();
       watch.lastInboundAt = watch.openedAt;
       openWatches[openWatches.length] = watch;
-      if (stallTimer === null) stallTimer = env.setInterval(checkStalls, STALL_CHECK_INTERVAL_MS);
+      scheduleStallCheck();
     });
     reads.listen(socket, 'message', (event) => onMessage(watch, event));
     reads.listen(socket, 'error', (event) => {
@@ -266,32 +267,15 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
   // A Proxy of the native send keeps its name, length and non-constructibility, even minified; toString via env.disguise.
   const hookedSend = new Proxy(nativeSend, sendHandler);
   env.disguise?.(hookedSend, nativeSend);
-  const sendDescriptor = getOwnPropertyDescriptor(NativeWebSocket.prototype, 'send');
-  defineProperty(NativeWebSocket.prototype, 'send', {
-    configurable: sendDescriptor?.configurable ?? true,
-    enumerable: sendDescriptor?.enumerable ?? true,
-    writable: sendDescriptor?.writable ?? true,
-    value: hookedSend,
-  });
-
+  replaceValue(NativeWebSocket.prototype, 'send', hookedSend);
   // `socket.constructor === WebSocket` must keep holding for the page.
-  const constructorDescriptor = getOwnPropertyDescriptor(NativeWebSocket.prototype, 'constructor');
-  if (constructorDescriptor?.value === NativeWebSocket) {
-    defineProperty(NativeWebSocket.prototype, 'constructor', { ...constructorDescriptor, value: HookedWebSocket });
+  if (getOwnPropertyDescriptor(NativeWebSocket.prototype, 'constructor')?.value === NativeWebSocket) {
+    replaceValue(NativeWebSocket.prototype, 'constructor', HookedWebSocket);
   }
-
-  const descriptor = getOwnPropertyDescriptor(env.global, 'WebSocket');
-  defineProperty(env.global, 'WebSocket', {
-    configurable: descriptor?.configurable ?? true,
-    enumerable: descriptor?.enumerable ?? false,
-    writable: descriptor?.writable ?? true,
-    value: HookedWebSocket,
-  });
+  replaceValue(env.global, 'WebSocket', HookedWebSocket);
 
   return {
-    flushNow: flush,
     pageUnloading() {
-      // No timer fires after pagehide: everything queued goes now.
       enqueue({ k: 'unload', at: env.now() }, false);
       flush();
     },

@@ -1,16 +1,12 @@
 /* eslint-disable @typescript-eslint/unbound-method -- the hook captures built-ins unbound on purpose and calls them later through a bound Function.prototype.call, so the page cannot swap them */
 // First import: captures the built-ins the hook uses before any page script can replace them.
 import { hasOwn, now, reflectApply } from './intrinsics';
-import { draftSocketPrefixFor, installSocketHook } from './socket-hook';
+import { installSocketHook } from './socket-hook';
+import { draftSocketPrefixOfPage } from './draft-socket-prefix';
 import { captureSocketReads } from './socket-reads';
 import { openHookChannel } from './hook-channel';
 import { installNativeDisguise } from './native-disguise';
 import { createPageStallDetector } from './page-stall';
-import { redactSocketUrlInPage, redactTokenFrameInPage } from './safe-redact';
-import { readDraftPageContext } from '../contract/draft-page-url';
-
-/** ESPN's gameId in the draft socket path, by the page's sport (src/espn/ids.ts, not imported to keep the page script small). */
-const GAME_ID_BY_SPORT: Readonly<Record<string, number>> = { football: 1, baseball: 2, basketball: 3, hockey: 4 };
 
 /**
  * Wires the socket hook into ESPN's page. MAIN world: only zod-free modules may be imported here,
@@ -18,11 +14,9 @@ const GAME_ID_BY_SPORT: Readonly<Record<string, number>> = { football: 1, baseba
  */
 export function startPageHook(): void {
   // The match pattern also covers pages such as draftrecap; only a draft room gets the hook.
-  const page = readDraftPageContext(location.href);
-  if (page === null) return;
+  const draftSocketPrefix = draftSocketPrefixOfPage(location.href);
+  if (draftSocketPrefix === null) return;
   const setTimeout = window.setTimeout;
-  const setInterval = window.setInterval;
-  const clearInterval = window.clearInterval;
   const console = window.console;
   const warn = console.warn;
   const channel = openHookChannel(document, window);
@@ -36,17 +30,11 @@ export function startPageHook(): void {
     now,
     emit: (items) => channel.post(items),
     setTimeout: (fn, ms): unknown => reflectApply(setTimeout, window, [fn, ms]),
-    setInterval: (fn, ms): unknown => reflectApply(setInterval, window, [fn, ms]),
-    clearInterval: (handle): void => {
-      reflectApply(clearInterval, window, [handle]);
-    },
     detectStall: stalls.detect,
-    redactUrl: redactSocketUrlInPage,
-    redactTokenFrame: redactTokenFrameInPage,
     warn: (message) => reflectApply(warn, console, [message]),
     socketIdPrefix: Math.random().toString(36).slice(2, 10),
     disguise: installNativeDisguise(Function.prototype),
-    draftSocketPrefix: draftSocketPrefixFor(GAME_ID_BY_SPORT[page.sport] ?? 0, page.leagueId),
+    draftSocketPrefix,
   });
   window.addEventListener('pagehide', () => hook.pageUnloading());
 }

@@ -1,5 +1,6 @@
 import type { HookItem } from '../contract/page-events';
 import type { DraftPageContext } from '../contract/draft-page-url';
+import { redactBatchInPlace } from './redact-batch';
 import { MAX_BATCH_CHARS, MAX_BATCH_ITEMS, MAX_PENDING_ITEMS, RELAY_RETRY_DELAYS_MS } from '../contract/channel-limits';
 
 export interface RelayEnv {
@@ -33,8 +34,9 @@ function batchChars(batch: readonly unknown[]): number {
 
 /**
  * Forwards the hook's batches to the worker in order, one delivery at a time. It only checks
- * sizes: the batch comes from the hook over a port the page cannot reach, and the worker
- * validates every item (the isolated world shares the page's thread, so no parsing here).
+ * sizes and takes the member's secrets out (./redact-batch.ts): the batch comes from the hook over
+ * a port the page cannot reach, and the worker validates every item (the isolated world shares
+ * the page's thread, so no parsing here).
  *
  * A delivery can fail while Chrome restarts the service worker; it is retried a bounded number
  * of times (safe, since the worker drops frames it has already seen by socket id and sequence
@@ -90,6 +92,7 @@ export function startRelay(env: RelayEnv): Relay {
         env.warn(`Draft Watch: dropped a batch of ${batch.length} item(s): ${pendingItems} still waiting for the worker`);
         return;
       }
+      redactBatchInPlace(batch);
       pendingItems += batch.length;
       const items = batch as HookItem[];
       chain = chain.then(async () => {

@@ -11,6 +11,5 @@ export const fakeReads: SocketReads = {
   },
   url: (socket) => socket.url,
   readyState: (socket) => socket.readyState,
-  binarySize: (data) => (data as { byteLength?: number; size?: number } | null)?.byteLength ?? (data as { size?: number } | null)?.size ?? 0,
   listen: (target, type, listener) => target.addEventListener(type, listener),
 };

@@ -23,15 +23,13 @@ function runtimeImports(file: string, seen = new Set<string>()): Set<string> {
 describe('the MAIN-world page hook', () => {
   const modules = [...runtimeImports(ENTRY)].map((path) => path.replace(`${process.cwd()}/`, ''));
 
-  it('reaches the hook, the zod-free contract files and the redaction it needs', () => {
+  it('reaches the hook and the zod-free contract files', () => {
     expect(modules).toEqual(
       expect.arrayContaining([
         'src/page-hook/socket-hook.ts',
         'src/contract/channel-handshake.ts',
         'src/contract/channel-limits.ts',
-        'src/contract/draft-page-url.ts',
-        // Its own redaction, written without page-owned built-ins (src/contract/redact.ts uses regular expressions).
-        'src/page-hook/safe-redact.ts',
+        'src/page-hook/draft-socket-prefix.ts',
       ]),
     );
   });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { installSocketHook, draftSocketPrefixFor, BATCH_DELAY_MS, URGENT_GAP_MS, type SocketHookEnv } from '../../../src/page-hook/socket-hook';
+import { installSocketHook, BATCH_DELAY_MS, STALL_CHECK_INTERVAL_MS, URGENT_GAP_MS, type SocketHookEnv } from '../../../src/page-hook/socket-hook';
+import { draftSocketPrefixFor } from '../../../src/page-hook/draft-socket-prefix';
 import { createPageStallDetector } from '../../../src/page-hook/page-stall';
-import { redactSocketUrlInPage, redactTokenFrameInPage } from '../../../src/page-hook/safe-redact';
 import type { HookItem } from '../../../src/contract/page-events';
 import { MAX_FRAME_CHARS } from '../../../src/contract/channel-limits';
 import { FakeWebSocket } from './fake-websocket';
@@ -13,8 +13,7 @@ const DRAFT_URL = `wss://fantasydraft.espn.com/game-1/league-123456789/JOIN?1=1&
 /** A manual clock and timer queue, so batching and stall checks run instantly. */
 function harness() {
   let now = 1_000_000;
-  const timers: Array<{ at: number; fn: () => void; every?: number; id: number }> = [];
-  let nextId = 1;
+  const timers: Array<{ at: number; fn: () => void }> = [];
   const batches: HookItem[][] = [];
   const NativeCtor = class extends FakeWebSocket {};
   const global = { WebSocket: NativeCtor as unknown as typeof WebSocket };
@@ -27,19 +26,8 @@ function harness() {
     // Array.from stands in for the structured clone over the port (the hook's lists have no prototype).
     emit: (items) => batches.splice(batches.length, 0, Array.from(items)),
     // splice, not push: the tamper test replaces Array.prototype.push while these fakes run.
-    setTimeout: (fn, ms) => timers.splice(timers.length, 0, { at: now + ms, fn, id: nextId++ }),
-    setInterval: (fn, ms) => {
-      const id = nextId++;
-      timers.splice(timers.length, 0, { at: now + ms, fn, every: ms, id });
-      return id;
-    },
-    clearInterval: (id) => {
-      const index = timers.findIndex((t) => t.id === id);
-      if (index >= 0) timers.splice(index, 1);
-    },
+    setTimeout: (fn, ms) => timers.splice(timers.length, 0, { at: now + ms, fn }),
     detectStall: createPageStallDetector().detect,
-    redactUrl: redactSocketUrlInPage,
-    redactTokenFrame: redactTokenFrameInPage,
     socketIdPrefix: 'p1',
     draftSocketPrefix: draftSocketPrefixFor(1, '123456789'),
   };
@@ -51,8 +39,7 @@ function harness() {
       const next = timers[0];
       if (!next || next.at > end) break;
       now = next.at;
-      if (next.every) next.at += next.every;
-      else timers.shift();
+      timers.shift();
       next.fn();
     }
     now = end;
@@ -102,7 +89,7 @@ describe('installSocketHook', () => {
     ]);
   });
 
-  it('reports the draft socket in both directions with the secret removed', () => {
+  it('reports the draft socket in both directions, raw (the relay redacts: tests/unit/relay/redact-batch.test.ts)', () => {
     const { global, advance, items } = harness();
     const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
     socket.serverOpen();
@@ -111,12 +98,9 @@ describe('installSocketHook', () => {
     socket.serverMessage('PONG PING%201756607417674\n');
     advance(BATCH_DELAY_MS);
     const all = items();
-    const text = JSON.stringify(all);
-    expect(text).not.toContain('-1234567890');
-    expect(all[0]).toMatchObject({ k: 'open', sid: 'p1-1' });
-    expect((all[0] as { url: string }).url).toContain('/game-1/league-123456789/JOIN');
+    expect(all[0]).toMatchObject({ k: 'open', sid: 'p1-1', url: DRAFT_URL });
     expect(all.slice(1)).toEqual([
-      { k: 'frame', sid: 'p1-1', seq: 1, dir: 'in', at: expect.any(Number), data: 'TOKEN 1:123456789:2\n' },
+      { k: 'frame', sid: 'p1-1', seq: 1, dir: 'in', at: expect.any(Number), data: `TOKEN 1:123456789:2:${SWID}:-1234567890\n` },
       { k: 'frame', sid: 'p1-1', seq: 2, dir: 'out', at: expect.any(Number), data: 'PING PING%201756607417674\n' },
       { k: 'frame', sid: 'p1-1', seq: 3, dir: 'in', at: expect.any(Number), data: 'PONG PING%201756607417674\n' },
     ]);
@@ -190,7 +174,8 @@ describe('installSocketHook', () => {
     advance(30_000);
     expect(items().filter((item) => item.k === 'stall')).toHaveLength(1);
     socket.serverClose(1006);
-    expect(timers.filter((timer) => timer.every)).toHaveLength(0);
+    advance(STALL_CHECK_INTERVAL_MS);
+    expect(timers).toHaveLength(0);
   });
 
   it('flushes queued frames and an unload marker when the page goes away', () => {
@@ -261,7 +246,8 @@ describe('installSocketHook', () => {
       socket.serverMessage('CLOCK 6 29000 3\n');
       socket.serverMessage('SELECTED 1 4362628 4\n');
     }
-    expect(timers.filter((timer) => timer.every === undefined).length).toBeLessThanOrEqual(1);
+    // The batch timer and the once-a-second stall check, nothing more.
+    expect(timers.length).toBeLessThanOrEqual(2);
   });
 
   it('ignores events a page script dispatches on the socket (isTrusted false)', () => {
@@ -346,7 +332,7 @@ describe('installSocketHook', () => {
     expect(second).toBeInstanceOf(FakeWebSocket);
     expect(items().map((item) => [item.k, (item as { data?: string }).data])).toEqual([
       ['open', undefined],
-      ['frame', 'TOKEN 1:123456789:2\n'],
+      ['frame', `TOKEN 1:123456789:2:${SWID}:-1234567890\n`],
       ['frame', 'PING PING%201\n'],
       ['frame', 'SELECTED 1 4362628 4\n'],
       ['open', undefined],

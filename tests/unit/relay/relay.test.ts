@@ -77,6 +77,21 @@ describe('startRelay: delivery order', () => {
     expect(h.warnings).toEqual([]);
   });
 
+  it('hands the worker the batch with the member secrets taken out of the URL and TOKEN frames', async () => {
+    const h = harness();
+    const relay = startRelay(h.env);
+    const swid = '{00000000-0000-4000-8000-000000000002}';
+    send(relay, [
+      { k: 'open', sid: 's1', at: T, url: `wss://fantasydraft.espn.com/game-1/league-1/JOIN?1=1&2=1&3=2&4=${swid}&5=1:1:2:${swid}:-1234567890` },
+      frame(1, `TOKEN 1:1:2:${swid}:-1234567890\n`),
+    ]);
+    await settle();
+    const delivered = JSON.stringify(h.calls);
+    expect(delivered).not.toContain('-1234567890');
+    expect(delivered).not.toContain('00000000-0000');
+    expect(h.calls[0]!.items[1]).toMatchObject({ data: 'TOKEN 1:1:2\n' });
+  });
+
   it('runs one delivery at a time and keeps batch order while earlier deliveries are slow', async () => {
     const pending: Deferred[] = [];
     let running = 0;
