@@ -140,10 +140,10 @@ export async function measurePacedThroughput(extensionDir: string, options: { ra
     // Thread ticks: the page thread's own CPU time, not wall time, so other processes on a
     // two-core machine (the sender, the network service, the worker) do not count against it.
     for (const session of Object.values(cdp)) await session.send('Performance.enable', { timeDomain: 'threadTicks' });
-    // The relay warns (in the page's console) for each batch it drops while the worker is behind.
+    // The relay warns (in the page's console, at most once a second) with how many items it dropped while the worker was behind.
     let dropped = 0;
     pages.with.on('console', (message) => {
-      const match = /dropped a batch of (\d+) item/.exec(message.text());
+      const match = /dropped (\d+) item/.exec(message.text());
       if (match) dropped += Number(match[1]);
     });
     const browserOf = (condition: PacedCondition): 'without' | 'with' => (condition === 'without' ? 'without' : 'with');

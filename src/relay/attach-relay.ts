@@ -21,6 +21,7 @@ export function attachRelay(document: Document, page: DraftPageContext): () => b
       },
       warn: (message) => console.warn(message),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      now: () => performance.now(),
       // After an extension update this script is orphaned: its runtime is gone for good.
       contextValid: () => browser.runtime?.id !== undefined,
     });

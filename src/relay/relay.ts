@@ -9,6 +9,8 @@ export interface RelayEnv {
   deliver(page: DraftPageContext, items: HookItem[]): Promise<void>;
   warn(message: string): void;
   sleep(ms: number): Promise<void>;
+  /** Milliseconds on any steady clock; only differences are used (the drop warning's rate). */
+  now(): number;
   /** False once the extension was reloaded or updated: this script is orphaned and must stop. */
   contextValid(): boolean;
 }
@@ -43,10 +45,22 @@ function batchChars(batch: readonly unknown[]): number {
  * number) and then given up with a warning: the worker sees the gap and recovers the picks from
  * ESPN's next INIT. Batches waiting meanwhile are bounded too.
  */
+/** At most one drop warning a second: a worker that falls behind a flood would otherwise cost the page a console line per batch. */
+export const DROP_WARNING_INTERVAL_MS = 1000;
+
 export function startRelay(env: RelayEnv): Relay {
   let chain: Promise<void> = Promise.resolve();
   let pendingItems = 0;
   let running = true;
+  let droppedUnreported = 0;
+  let lastDropWarningAt = Number.NEGATIVE_INFINITY;
+
+  const reportDrops = (): void => {
+    if (droppedUnreported === 0) return;
+    env.warn(`Draft Watch: dropped ${droppedUnreported} item(s) while the worker was behind (${pendingItems} still waiting)`);
+    droppedUnreported = 0;
+    lastDropWarningAt = env.now();
+  };
 
   const stop = (): boolean => {
     if (running && !env.contextValid()) running = false;
@@ -89,7 +103,9 @@ export function startRelay(env: RelayEnv): Relay {
         return;
       }
       if (pendingItems + batch.length > MAX_PENDING_ITEMS) {
-        env.warn(`Draft Watch: dropped a batch of ${batch.length} item(s): ${pendingItems} still waiting for the worker`);
+        droppedUnreported += batch.length;
+        const sinceLastWarning = env.now() - lastDropWarningAt;
+        if (!(sinceLastWarning >= 0 && sinceLastWarning < DROP_WARNING_INTERVAL_MS)) reportDrops();
         return;
       }
       redactBatchInPlace(batch);
@@ -98,6 +114,8 @@ export function startRelay(env: RelayEnv): Relay {
       chain = chain.then(async () => {
         await deliverWithRetry(items);
         pendingItems -= items.length;
+        // Drops since the last warning are told once the worker catches up, so none go unreported.
+        reportDrops();
       });
     },
   };

@@ -40,7 +40,11 @@ interface Harness {
 }
 
 /** A relay fed directly, as the private port would; `deliver` and `sleep` default to instant success. */
+/** The relay's clock (only the drop warning reads it); tests move it by hand. */
+const clock = { now: 0 };
+
 function harness(overrides: Partial<Pick<RelayEnv, 'deliver' | 'sleep' | 'contextValid'>> = {}): Harness {
+  clock.now = 0;
   const calls: Harness['calls'] = [];
   const warnings: string[] = [];
   const sleeps: number[] = [];
@@ -52,6 +56,7 @@ function harness(overrides: Partial<Pick<RelayEnv, 'deliver' | 'sleep' | 'contex
       return deliver(page, items);
     },
     warn: (message) => warnings.push(message),
+    now: () => clock.now,
     contextValid: overrides.contextValid ?? (() => true),
     sleep:
       overrides.sleep ??
@@ -340,6 +345,25 @@ describe('startRelay: bounded input', () => {
     expect(h.calls.map((c) => c.items)).toEqual([[frame(1)], [frame(2)], [frame(4)]]);
   });
 
+  it('warns about drops at most once a second, with how many items were dropped since the last warning', async () => {
+    const gate = deferred();
+    const h = harness({ deliver: () => gate.promise });
+    const relay = startRelay(h.env);
+    send(relay, Array.from({ length: MAX_PENDING_ITEMS }, (_, i) => frame(i + 1)));
+    for (let b = 0; b < 50; b += 1) {
+      send(relay, [frame(1), frame(2)]);
+      clock.now += 100;
+    }
+    // 5 s of drops, a batch every 100 ms: one line a second, not fifty.
+    expect(h.warnings).toHaveLength(5);
+    expect(h.warnings[0]).toMatch(/dropped 2 item\(s\)/);
+    expect(h.warnings[1]).toMatch(/dropped 20 item\(s\)/);
+    gate.resolve();
+    await settle();
+    expect(h.warnings).toHaveLength(6);
+    expect(h.warnings.map((w) => Number(/dropped (\d+)/.exec(w)![1])).reduce((a, b) => a + b, 0)).toBe(100);
+  });
+
   it('holds at most MAX_PENDING_ITEMS while the worker is slow, dropping newer batches with a warning', async () => {
     const gate = deferred();
     const h = harness({ deliver: () => gate.promise });
@@ -347,11 +371,13 @@ describe('startRelay: bounded input', () => {
     const batchSize = 1000;
     const batches = MAX_PENDING_ITEMS / batchSize;
     for (let b = 0; b < batches + 2; b += 1) send(relay, Array.from({ length: batchSize }, (_, i) => frame(b * batchSize + i + 1)));
-    expect(h.warnings).toHaveLength(2);
-    expect(h.warnings[0]).toMatch(/dropped a batch of 1000 item\(s\): 20000 still waiting/);
+    // One warning for the first drop; the second, within the second, waits.
+    expect(h.warnings).toEqual([expect.stringMatching(/dropped 1000 item\(s\) while the worker was behind \(20000 still waiting\)/)]);
     gate.resolve();
     await settle();
     expect(h.calls).toHaveLength(batches);
+    // Told once the worker caught up.
+    expect(h.warnings[1]).toMatch(/dropped 1000 item\(s\)/);
     // Room again once delivered.
     send(relay, [frame(1)]);
     await settle();
