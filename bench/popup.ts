@@ -48,7 +48,9 @@ const RECORD_COUNTS = `(() => {
     port.onMessage.addListener((message) => {
       // A whole view carries its picks; a patch keeps picksKept of them and adds picksAdded.
       const picks = !message ? null : message.type === 'patch' ? message.picksKept + message.picksAdded.length : message.view ? message.view.state.picks.length : null;
-      pushes.push({ picks, committedAt: message ? message.committedAt : null, receivedAt: performance.timeOrigin + performance.now() });
+      // Only pushes a commit sent carry committedAt (the chooser's line and list pushes do not).
+      const committedAt = message && typeof message.committedAt === 'number' ? message.committedAt : null;
+      pushes.push({ picks, committedAt, receivedAt: performance.timeOrigin + performance.now() });
     });
     return port;
   };
