@@ -4,7 +4,7 @@
  * shared machine they move from run to run. About five minutes.
  *
  *   npm run bench            (run it alone: it needs both cores; other helpers use /tmp/e2e.lock)
- *   BENCH_RUNS=n             paced-throughput runs, three conditions each (default 9)
+ *   BENCH_RUNS=n             paced-throughput runs, four conditions each (default 9)
  *   BENCH_POPUP_OPENS=n      popup opens for the first-render figure (default 15)
  */
 import { spawnSync } from 'node:child_process';
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
 
   console.error('bench: hook per-frame cost (Node stand-in)…');
   const overhead = measureHookOverhead();
-  console.error(`bench: paced throughput, ${RUNS} runs of three conditions…`);
+  console.error(`bench: paced throughput, ${RUNS} runs of four conditions…`);
   const paced = await measurePacedThroughput(EXTENSION_DIR, { rate: RATE, ms: PACED_MS, runs: RUNS });
   console.error('bench: pick → IndexedDB commit, 160-pick draft…');
   const commit = await measurePickCommit(EXTENSION_DIR, { teams: 10, rounds: 16, pickIntervalMs: 150 });
@@ -70,9 +70,11 @@ async function main(): Promise<void> {
     sampleRow('page receives paced frames: with extension', paced.fps.with, 'frames/s', 0, 'same run, interleaved', true),
     sampleRow('page thread CPU per frame: without extension', paced.busyPerFrameUs.without, 'µs', 1, 'CDP TaskDuration in thread ticks / frames'),
     sampleRow('page thread CPU per frame: extension, socket ignored', paced.busyPerFrameUs.ignored, 'µs', 1, "another league's socket: loaded, not watching"),
+    sampleRow('page thread CPU per frame: ignored + 1 empty listener', paced.busyPerFrameUs.listener, 'µs', 1, 'the page adds a message listener that does nothing'),
     sampleRow('page thread CPU per frame: extension watching', paced.busyPerFrameUs.with, 'µs', 1, 'hook + relay run on this thread'),
     sampleRow('page throughput ratio (watching / ignored)', paced.sameBrowserRatios, '', 3, 'target ≥ 0.97; same browser and page, per run', true),
     sampleRow('page throughput ratio (with / without)', paced.capacityRatios, '', 3, 'two Chromiums; carries their own difference', true),
+    sampleRow('floor: one empty listener / ignored', paced.oneListenerRatios, '', 3, 'the least a hook that sees every frame costs this page', true),
     sampleRow('relay: items dropped, worker behind (per run)', paced.droppedItems, 'items', 0, `of ${(RATE * PACED_MS) / 1000} per run; its MAX_PENDING_ITEMS warning`),
     sampleRow('hook cost per frame (Node stand-in)', overheadNs, 'ns', 0, `hooked − plain; plain median ${quantile(overhead.plain, 0.5).toFixed(0)} ns`),
     sampleRow('pick frame in page → committed in IndexedDB', commit.latenciesMs, 'ms', 1, `target p95 ≤ 50 ms; ${commit.unmatched} unmatched; 10×16 draft, a pick every 150 ms`),

@@ -1,8 +1,9 @@
 /**
  * ESPN's page receiving a paced stream of realistic draft frames (~10,000 a second, sent on a
- * schedule, not as one burst), in three conditions run in rotation: in a Chromium without the
- * extension; in a Chromium with it, on another league's socket it leaves alone; and there on the
- * tab's own draft socket, which it captures. Two figures per run: frames per second the page
+ * schedule, not as one burst), in four conditions run in rotation: in a Chromium without the
+ * extension; in a Chromium with it, on another league's socket it leaves alone; the same, with the
+ * page adding one empty `message` listener of its own (the least any capture costs); and on the
+ * tab's own draft socket, which the extension captures. Two figures per run: frames per second the page
  * received (the pace, if it keeps up), and the page thread's CPU time per frame, from Chrome's own
  * task accounting (CDP Performance.getMetrics TaskDuration, in thread ticks). The relay runs on the
  * page's thread too, so its cost and the hook's both show there; the page's capacity is frames per
@@ -42,9 +43,10 @@ function realisticFrame(i: number): string {
 }
 
 export const PAGE = `<!doctype html><html><head><title>bench</title><script>
-window.runPaced = (rate, ms, league) => new Promise((resolve) => {
+window.runPaced = (rate, ms, league, emptyListener) => new Promise((resolve) => {
   const total = Math.round(rate * ms / 1000);
   const ws = new WebSocket('wss://fantasydraft.espn.com/game-1/league-' + league + '/JOIN?1=1&2=' + league + '&3=1');
+  if (emptyListener) ws.addEventListener('message', () => {});
   let count = 0, first = 0, last = 0, words = 0, done = false;
   ws.onmessage = (e) => {
     if (count === 0) first = performance.now();
@@ -99,7 +101,7 @@ export async function startServer() {
 }
 
 /** The three ways the page receives the same stream. */
-export const PACED_CONDITIONS = ['without', 'ignored', 'with'] as const;
+export const PACED_CONDITIONS = ['without', 'ignored', 'listener', 'with'] as const;
 export type PacedCondition = (typeof PACED_CONDITIONS)[number];
 
 /**
@@ -122,6 +124,12 @@ export interface PacedResult {
   sameBrowserRatios: number[];
   /** Per run: capacity with / capacity without the extension (two Chromiums). */
   capacityRatios: number[];
+  /**
+   * Per run: the same page with one more `message` listener that does nothing, over the page as it
+   * is (capacity listener / capacity ignored). Any hook that sees every frame adds at least one
+   * listener call per frame, so this is the floor the watching ratio can approach on this page.
+   */
+  oneListenerRatios: number[];
   /** Per run with the extension: items the relay dropped because the worker fell behind (its own warning). */
   droppedItems: number[];
 }
@@ -132,8 +140,8 @@ export async function measurePacedThroughput(extensionDir: string, options: { ra
   const plain = await launchChromiumWithExtension({ extensionDir: null, userDataDir: profiles[0]!, headless: true, hostResolverRules: rules });
   const hooked = await launchChromiumWithExtension({ extensionDir, userDataDir: profiles[1]!, headless: true, hostResolverRules: rules });
   const url = `https://fantasy.espn.com/football/draft?leagueId=${LEAGUE}&seasonId=2026&teamId=1`;
-  const empty = (): Record<PacedCondition, number[]> => ({ without: [], ignored: [], with: [] });
-  const result: PacedResult = { ...options, fps: empty(), busyPerFrameUs: empty(), sameBrowserRatios: [], capacityRatios: [], droppedItems: [] };
+  const empty = (): Record<PacedCondition, number[]> => ({ without: [], ignored: [], listener: [], with: [] });
+  const result: PacedResult = { ...options, fps: empty(), busyPerFrameUs: empty(), sameBrowserRatios: [], capacityRatios: [], oneListenerRatios: [], droppedItems: [] };
   try {
     const pages = { without: await plain.newPage(), with: await hooked.newPage() };
     const cdp = { without: await plain.newCDPSession(pages.without), with: await hooked.newCDPSession(pages.with) };
@@ -151,19 +159,25 @@ export async function measurePacedThroughput(extensionDir: string, options: { ra
       (await cdp[which].send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
     for (let run = -1; run < options.runs; run += 1) {
       // Rotate which goes first, so drift hits all alike; run -1 warms all up.
-      const shift = ((run % 3) + 3) % 3;
-      const order = PACED_CONDITIONS.map((_, i) => PACED_CONDITIONS[(i + shift) % 3]!);
+      const n = PACED_CONDITIONS.length;
+      const shift = ((run % n) + n) % n;
+      const order = PACED_CONDITIONS.map((_, i) => PACED_CONDITIONS[(i + shift) % n]!);
       const busy: Partial<Record<PacedCondition, number>> = {};
       for (const condition of order) {
         const which = browserOf(condition);
         await pages[which].goto(url);
         const busyBefore = await taskSeconds(which);
         dropped = 0;
-        const league = condition === 'ignored' ? IGNORED_LEAGUE : LEAGUE;
+        const league = condition === 'ignored' || condition === 'listener' ? IGNORED_LEAGUE : LEAGUE;
         const measured = await pages[which].evaluate(
-          ([rate, ms, leagueId]) =>
-            (window as unknown as { runPaced(r: number, m: number, l: number): Promise<{ frames: number; fps: number }> }).runPaced(rate!, ms!, leagueId!),
-          [options.rate, options.ms, league],
+          ([rate, ms, leagueId, emptyListener]) =>
+            (window as unknown as { runPaced(r: number, m: number, l: number, e: boolean): Promise<{ frames: number; fps: number }> }).runPaced(
+              rate,
+              ms,
+              leagueId as number,
+              emptyListener,
+            ),
+          [options.rate, options.ms, league, condition === 'listener'] as const,
         );
         const busyUs = ((await taskSeconds(which)) - busyBefore) * 1e6;
         await pages[which].goto('about:blank');
@@ -174,9 +188,10 @@ export async function measurePacedThroughput(extensionDir: string, options: { ra
         busy[condition] = busyUs / measured.frames;
         if (condition === 'with') result.droppedItems.push(dropped);
       }
-      if (busy.with !== undefined && busy.without !== undefined && busy.ignored !== undefined) {
+      if (busy.with !== undefined && busy.without !== undefined && busy.ignored !== undefined && busy.listener !== undefined) {
         result.capacityRatios.push(busy.without / busy.with);
         result.sameBrowserRatios.push(busy.ignored / busy.with);
+        result.oneListenerRatios.push(busy.ignored / busy.listener);
       }
     }
   } finally {
