@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DraftState, LogEntry } from '../../../src/draft/types';
-import { redactSocketUrl, redactTokenFrame } from '../../../src/contract/redact';
+import { redactBatchInPlace } from '../../../src/relay/redact-batch';
 import type { DraftPageContext } from '../../../src/contract/draft-page-url';
 import type { HookItem } from '../../../src/contract/page-events';
 import { ingestHookItems } from '../../../src/worker/ingest';
@@ -24,7 +24,7 @@ export interface SessionAReplay {
   /** The raw socket URL from meta (unredacted: SWID and security code included). */
   rawUrl: string;
   frames: CapturedFrame[];
-  /** What the page hook would emit: `open` with the redacted URL, then every frame, seq 1..n. */
+  /** What the relay hands the worker: `open`, then every frame, seq 1..n, as the hook sent them, redacted by the relay's own code. */
   items: HookItem[];
 }
 
@@ -41,18 +41,14 @@ export function atOf(t0: number, t: number): number {
   return t0 + Math.round(t * 1000);
 }
 
-/** Like the MAIN-world hook: TOKEN frames are redacted before they leave the page; others pass as is. */
-export function hookData(frame: CapturedFrame): string {
-  return frame.dir === 'in' && frame.data.startsWith('TOKEN ') ? redactTokenFrame(frame.data) : frame.data;
-}
-
 export function sessionAReplay(sid = SID): SessionAReplay {
   const { meta, frames } = loadSessionA();
   const t0 = metaT0();
-  const items: HookItem[] = [{ k: 'open', sid, at: t0, url: redactSocketUrl(meta.url) }];
+  const items: HookItem[] = [{ k: 'open', sid, at: t0, url: meta.url }];
   frames.forEach((frame, i) => {
-    items.push({ k: 'frame', sid, seq: i + 1, dir: frame.dir, at: atOf(t0, frame.t), data: hookData(frame) });
+    items.push({ k: 'frame', sid, seq: i + 1, dir: frame.dir, at: atOf(t0, frame.t), data: frame.data });
   });
+  redactBatchInPlace(items);
   return { t0, rawUrl: meta.url, frames, items };
 }
 
