@@ -18,7 +18,10 @@ export interface SocketHookEnv {
   global: { WebSocket: typeof WebSocket };
   reads: SocketReads;
   now(): number;
-  /** Receives batches; called from a timer or synchronously for urgent items. */
+  /**
+   * Receives batches; called from a timer or synchronously for urgent items. The list is the
+   * hook's own and is emptied right after the call: copy it (the port's structured clone does).
+   */
   emit(items: HookItem[]): void;
   setTimeout(fn: () => void, ms: number): unknown;
   /** Called once a second per open draft socket; returns a stall or null. */
