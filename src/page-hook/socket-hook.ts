@@ -118,7 +118,8 @@ export function installSocketHook(env: SocketHookEnv): InstalledSocketHook {
     else if (urgent) {
       // At once, unless a batch left moments ago: then at the end of the gap, with what came meanwhile.
       const sinceLastFlush = item.at - lastFlushAt;
-      if (!(sinceLastFlush < URGENT_GAP_MS && sinceLastFlush >= 0)) flush();
+      const inGap = sinceLastFlush >= 0 && sinceLastFlush < URGENT_GAP_MS;
+      if (!inGap) flush();
       else if (!urgentTimerPending) {
         urgentTimerPending = true;
         env.setTimeout(onUrgentTimer, URGENT_GAP_MS - sinceLastFlush);

@@ -34,6 +34,9 @@ function batchChars(batch: readonly unknown[]): number {
   return chars;
 }
 
+/** At most one drop warning a second: a worker that falls behind a flood would otherwise cost the page a console line per batch. */
+export const DROP_WARNING_INTERVAL_MS = 1000;
+
 /**
  * Forwards the hook's batches to the worker in order, one delivery at a time. It only checks
  * sizes and takes the member's secrets out (./redact-batch.ts): the batch comes from the hook over
@@ -45,9 +48,6 @@ function batchChars(batch: readonly unknown[]): number {
  * number) and then given up with a warning: the worker sees the gap and recovers the picks from
  * ESPN's next INIT. Batches waiting meanwhile are bounded too.
  */
-/** At most one drop warning a second: a worker that falls behind a flood would otherwise cost the page a console line per batch. */
-export const DROP_WARNING_INTERVAL_MS = 1000;
-
 export function startRelay(env: RelayEnv): Relay {
   let chain: Promise<void> = Promise.resolve();
   let pendingItems = 0;
@@ -105,7 +105,8 @@ export function startRelay(env: RelayEnv): Relay {
       if (pendingItems + batch.length > MAX_PENDING_ITEMS) {
         droppedUnreported += batch.length;
         const sinceLastWarning = env.now() - lastDropWarningAt;
-        if (!(sinceLastWarning >= 0 && sinceLastWarning < DROP_WARNING_INTERVAL_MS)) reportDrops();
+        const warnedJustNow = sinceLastWarning >= 0 && sinceLastWarning < DROP_WARNING_INTERVAL_MS;
+        if (!warnedJustNow) reportDrops();
         return;
       }
       redactBatchInPlace(batch);
