@@ -45,7 +45,15 @@ function harness() {
     now = end;
   };
   const items = () => batches.flat();
-  return { global, NativeCtor, hook, advance, items, batches, timers, warnings, setNow: (t: number) => (now = t) };
+  /** An open draft socket whose opening batch has gone and whose urgent gap has passed: the next pick goes at once. */
+  const openSettledSocket = () => {
+    const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
+    socket.serverOpen();
+    advance(URGENT_GAP_MS);
+    batches.length = 0;
+    return socket;
+  };
+  return { global, NativeCtor, hook, advance, items, batches, timers, warnings, setNow: (t: number) => (now = t), openSettledSocket };
 }
 
 describe('installSocketHook', () => {
@@ -146,11 +154,8 @@ describe('installSocketHook', () => {
   });
 
   it('batches ordinary frames and reports a close at once', () => {
-    const { global, batches, advance } = harness();
-    const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
-    socket.serverOpen();
-    advance(URGENT_GAP_MS);
-    batches.length = 0;
+    const { batches, openSettledSocket } = harness();
+    const socket = openSettledSocket();
     socket.serverMessage('SELECTING 4 30000\n');
     socket.serverMessage('AUTOSUGGEST 4262921\n');
     expect(batches).toEqual([]);
@@ -189,11 +194,8 @@ describe('installSocketHook', () => {
 
   it('sends pick changes (SELECTED, SOLD, UNDONE, RESET) at once, with what was queued before them', () => {
     for (const pick of ['SELECTED 1 4362628 4\n', 'SOLD 1 4362628 4 12\n', 'UNDONE 3\n', 'RESET\n']) {
-      const { global, batches, advance } = harness();
-      const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
-      socket.serverOpen();
-      advance(URGENT_GAP_MS);
-      batches.length = 0;
+      const { batches, openSettledSocket } = harness();
+      const socket = openSettledSocket();
       socket.serverMessage('CLOCK 6 29000 3\n');
       socket.serverMessage('SELECTING 4 30000\n');
       socket.serverMessage('STATE 1\n');
@@ -205,11 +207,8 @@ describe('installSocketHook', () => {
   });
 
   it('in a burst, urgent items within the gap after a batch share one batch sent when the gap ends', () => {
-    const { global, batches, advance } = harness();
-    const socket = new (global.WebSocket as unknown as typeof FakeWebSocket)(DRAFT_URL);
-    socket.serverOpen();
-    advance(URGENT_GAP_MS);
-    batches.length = 0;
+    const { batches, advance, openSettledSocket } = harness();
+    const socket = openSettledSocket();
     socket.serverMessage('SELECTED 1 4362628 4\n');
     expect(batches).toHaveLength(1);
     advance(1);
